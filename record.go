@@ -42,21 +42,21 @@ type DocInfo struct {
 
 // Event is one thing that happened (or was said) in the document.
 type Event struct {
-	ID       string    `json:"id"`
-	Type     string    `json:"type"`
-	ACLED    *ACLED    `json:"acled"`
-	Date     *string   `json:"date"`
-	DateEnd  *string   `json:"date_end"`
-	DateText *string   `json:"date_text"`
-	DateSpan *Span     `json:"date_span,omitempty"`
-	Location *Place    `json:"location"`
-	Actors   []Actor   `json:"actors"`
-	Weapons  []Weapon  `json:"weapons"`
-	Figures  []Figure  `json:"figures"`
-	Sources  []string  `json:"sources"`
-	Spans    []Span    `json:"spans"`
-	Trigger  string    `json:"trigger,omitempty"`
-	Salience float64   `json:"salience"`
+	ID       string   `json:"id"`
+	Type     string   `json:"type"`
+	ACLED    *ACLED   `json:"acled"`
+	Date     *string  `json:"date"`
+	DateEnd  *string  `json:"date_end"`
+	DateText *string  `json:"date_text"`
+	DateSpan *Span    `json:"date_span,omitempty"`
+	Location *Place   `json:"location"`
+	Actors   []Actor  `json:"actors"`
+	Weapons  []Weapon `json:"weapons"`
+	Figures  []Figure `json:"figures"`
+	Sources  []string `json:"sources"`
+	Spans    []Span   `json:"spans"`
+	Trigger  string   `json:"trigger,omitempty"`
+	Salience float64  `json:"salience"`
 }
 
 // ACLED spells an event type in ACLED's own words.
