@@ -1,0 +1,313 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"sync"
+	"unicode/utf8"
+
+	sitrep "github.com/sitrep/sitrep"
+	"github.com/sitrep/sitrep/pipeline"
+)
+
+type extractFlags struct {
+	format    string
+	published string
+	lang      string
+	pretty    bool
+	emitText  bool
+	workers   int
+}
+
+func runExtract(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("extract", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	var f extractFlags
+	fs.StringVar(&f.format, "format", "auto", "input format: auto, text, html or jsonl (auto: by file ending, then by content)")
+	fs.StringVar(&f.published, "published", "", "publication date (YYYY-MM-DD) for documents that do not give one")
+	fs.StringVar(&f.lang, "lang", "", "language of the input (fr, en, ...); detected when empty")
+	fs.BoolVar(&f.pretty, "pretty", false, "indent the JSON output")
+	fs.BoolVar(&f.emitText, "emit-text", false, "add the text that offsets refer to (\"text\") to each record")
+	fs.IntVar(&f.workers, "workers", runtime.GOMAXPROCS(0), "documents processed in parallel")
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "usage: sitrep extract [flags] [FILE...]   (no FILE: standard input)")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return 0
+		}
+		return 2
+	}
+	switch f.format {
+	case "auto", "text", "html", "jsonl":
+	default:
+		fmt.Fprintf(stderr, "sitrep extract: unknown --format %q (want auto, text, html or jsonl)\n", f.format)
+		return 2
+	}
+	eng, err := pipeline.New(pipeline.Options{Lang: f.lang, Published: f.published, EmitText: f.emitText})
+	if err != nil {
+		fmt.Fprintln(stderr, "sitrep extract:", err)
+		return 1
+	}
+	w := bufio.NewWriterSize(stdout, 1<<16)
+	defer w.Flush()
+	out := &writer{w: w, pretty: f.pretty}
+	failed := false
+	files := fs.Args()
+	if len(files) == 0 {
+		files = []string{"-"}
+	}
+	for _, name := range files {
+		if !extractFile(eng, name, f, stdin, out, stderr) {
+			failed = true
+		}
+	}
+	if out.err != nil {
+		fmt.Fprintln(stderr, "sitrep extract: writing output:", out.err)
+		return 1
+	}
+	if failed {
+		return 1
+	}
+	return 0
+}
+
+// writer writes records, one JSON value a line (or indented).
+type writer struct {
+	w      *bufio.Writer
+	pretty bool
+	err    error
+}
+
+func (o *writer) write(rec sitrep.Record) {
+	if o.err != nil {
+		return
+	}
+	enc := json.NewEncoder(o.w)
+	enc.SetEscapeHTML(false)
+	if o.pretty {
+		enc.SetIndent("", "  ")
+	}
+	o.err = enc.Encode(rec)
+}
+
+// extractFile processes one input; it reports problems on stderr, naming
+// the file (and line), and returns false when any document failed.
+func extractFile(eng *pipeline.Engine, name string, f extractFlags, stdin io.Reader, out *writer, stderr io.Writer) bool {
+	label := name
+	var r io.Reader
+	if name == "-" {
+		label, r = "<stdin>", stdin
+	} else {
+		fh, err := os.Open(name)
+		if err != nil {
+			fmt.Fprintf(stderr, "sitrep extract: %v\n", err)
+			return false
+		}
+		defer fh.Close()
+		r = fh
+	}
+	br := bufio.NewReaderSize(r, 1<<16)
+	format := f.format
+	if format == "auto" {
+		format = sniff(name, br)
+	}
+	if format == "jsonl" {
+		return extractLines(eng, label, br, f.workers, out, stderr)
+	}
+	data, err := io.ReadAll(io.LimitReader(br, pipeline.MaxText+1))
+	if err != nil {
+		fmt.Fprintf(stderr, "sitrep extract: %s: %v\n", label, err)
+		return false
+	}
+	doc := sitrep.Document{ID: docID(name)}
+	if format == "html" {
+		s := string(data)
+		doc.HTML = &s
+	} else {
+		doc.Text = string(data)
+	}
+	rec, err := eng.Process(doc)
+	if err != nil {
+		fmt.Fprintf(stderr, "sitrep extract: %s: %v\n", label, err)
+		return false
+	}
+	out.write(rec)
+	return true
+}
+
+func docID(name string) string {
+	if name == "-" {
+		return "stdin"
+	}
+	return strings.TrimSuffix(filepath.Base(name), filepath.Ext(name))
+}
+
+// sniff decides the format of an input from its name, then its first bytes.
+func sniff(name string, br *bufio.Reader) string {
+	switch strings.ToLower(filepath.Ext(name)) {
+	case ".jsonl", ".ndjson":
+		return "jsonl"
+	case ".html", ".htm", ".xhtml":
+		return "html"
+	case ".txt", ".text":
+		return "text"
+	}
+	head, _ := br.Peek(512)
+	h := strings.ToLower(strings.TrimSpace(string(head)))
+	switch {
+	case strings.HasPrefix(h, "{"):
+		return "jsonl"
+	case strings.HasPrefix(h, "<!doctype html"), strings.HasPrefix(h, "<html"), strings.Contains(h, "<body"), strings.Contains(h, "<p>"):
+		return "html"
+	}
+	return "text"
+}
+
+type job struct {
+	line int
+	doc  sitrep.Document
+	err  error
+	rec  sitrep.Record
+	done chan struct{}
+}
+
+// extractLines processes a JSON Lines stream: one document a line, one
+// record a line out, in input order; a bad line is reported and skipped.
+func extractLines(eng *pipeline.Engine, label string, br *bufio.Reader, workers int, out *writer, stderr io.Writer) bool {
+	if workers < 1 {
+		workers = 1
+	}
+	jobs := make(chan *job, workers*4)
+	order := make(chan *job, workers*4)
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := range jobs {
+				if j.err == nil {
+					j.rec, j.err = eng.Process(j.doc)
+				}
+				close(j.done)
+			}
+		}()
+	}
+	ok := true
+	finished := make(chan struct{})
+	go func() {
+		defer close(finished)
+		for j := range order {
+			<-j.done
+			if j.err != nil {
+				ok = false
+				fmt.Fprintf(stderr, "sitrep extract: %s:%d: %v\n", label, j.line, j.err)
+				continue
+			}
+			out.write(j.rec)
+		}
+	}()
+	readErr := readLines(br, func(n int, line []byte) {
+		j := &job{line: n, done: make(chan struct{})}
+		j.doc, j.err = decodeLine(line, n)
+		order <- j
+		jobs <- j
+	})
+	close(jobs)
+	close(order)
+	wg.Wait()
+	<-finished
+	if readErr != nil {
+		fmt.Fprintf(stderr, "sitrep extract: %s: %v\n", label, readErr)
+		return false
+	}
+	return ok
+}
+
+// readLines calls fn for every non-blank line; a line longer than the
+// document limit is reported through fn as an error-bearing line.
+func readLines(br *bufio.Reader, fn func(int, []byte)) error {
+	var buf []byte
+	for n := 1; ; n++ {
+		buf = buf[:0]
+		tooLong := false
+		for {
+			chunk, err := br.ReadSlice('\n')
+			if len(buf)+len(chunk) <= 2*pipeline.MaxText {
+				buf = append(buf, chunk...)
+			} else {
+				tooLong = true
+			}
+			if err == bufio.ErrBufferFull {
+				continue
+			}
+			if err == io.EOF {
+				if len(bytes.TrimSpace(buf)) > 0 || tooLong {
+					fn(n, lineOrMarker(buf, tooLong))
+				}
+				return nil
+			}
+			if err != nil {
+				return err
+			}
+			break
+		}
+		if len(bytes.TrimSpace(buf)) > 0 || tooLong {
+			fn(n, lineOrMarker(buf, tooLong))
+		}
+	}
+}
+
+func lineOrMarker(b []byte, tooLong bool) []byte {
+	if tooLong {
+		return nil
+	}
+	return append([]byte(nil), b...)
+}
+
+// decodeLine reads one input document.
+func decodeLine(line []byte, n int) (sitrep.Document, error) {
+	var doc sitrep.Document
+	if line == nil {
+		return doc, fmt.Errorf("line is over the limit of %d bytes", 2*pipeline.MaxText)
+	}
+	if !utf8.Valid(line) {
+		return doc, fmt.Errorf("%w: not valid UTF-8", pipeline.ErrInvalid)
+	}
+	var raw struct {
+		sitrep.Document
+		ID        any `json:"id"`
+		Published any `json:"published"`
+	}
+	if err := json.Unmarshal(line, &raw); err != nil {
+		return doc, fmt.Errorf("malformed JSON: %v", err)
+	}
+	doc = raw.Document
+	switch v := raw.ID.(type) {
+	case string:
+		doc.ID = v
+	case float64:
+		doc.ID = fmt.Sprint(v)
+	case nil:
+		doc.ID = fmt.Sprintf("line-%d", n)
+	default:
+		return doc, fmt.Errorf("\"id\" must be a string or a number")
+	}
+	if s, ok := raw.Published.(string); ok {
+		doc.Published = s
+	}
+	if doc.Text == "" && (doc.HTML == nil || *doc.HTML == "") {
+		return doc, fmt.Errorf("%w: document %q has neither \"text\" nor \"html\"", pipeline.ErrInvalid, doc.ID)
+	}
+	return doc, nil
+}

@@ -1,0 +1,348 @@
+package extract
+
+import (
+	sitrep "github.com/sitrep/sitrep"
+	"github.com/sitrep/sitrep/gazetteer"
+	"github.com/sitrep/sitrep/timex"
+)
+
+// cand is one event trigger with what its sentence says about it.
+type cand struct {
+	typ         string
+	weak        bool
+	s           *sent
+	first, last int
+	place       *placeMention
+	date        *timex.Expr
+	speaker     *party
+	attacker    *party
+}
+
+// event is a cluster of candidates (and figures) about one happening.
+type event struct {
+	typ       string
+	cands     []*cand
+	figs      []*fig
+	place     *placeMention
+	date      *timex.Expr
+	anchors   []int // sentences that name its place or carry its figures
+	speakers  []*party
+	attackers []*party
+	statement bool
+}
+
+// candidates lists the event triggers of s. A weak trigger ("abattu",
+// "killed") counts only in a sentence with no strong one.
+func (d *doc) candidates(s *sent) []*cand {
+	var strong, weak []*cand
+	for _, h := range s.lex {
+		e := d.has(h, "event")
+		if e == nil {
+			continue
+		}
+		c := &cand{typ: e.Attr("type"), weak: e.Attr("weak") != "", s: s, first: h.First, last: h.Last}
+		if c.weak {
+			weak = append(weak, c)
+		} else {
+			strong = append(strong, c)
+		}
+	}
+	if len(strong) == 0 && len(weak) > 0 {
+		strong = weak[:1]
+	}
+	for _, c := range strong {
+		c.date = d.dateFor(s, c.first)
+		if sitrep.IsStatement(c.typ) {
+			c.speaker = d.speakerFor(s, c)
+			if c.typ == "meeting" {
+				c.place = d.placeFor(s, c)
+			}
+			continue
+		}
+		c.place = d.placeFor(s, c)
+		c.attacker = d.attackerFor(s, c)
+	}
+	return strong
+}
+
+// dateFor returns the date expression of s nearest to token i, preferring
+// days and intervals to vaguer spans.
+func (d *doc) dateFor(s *sent, i int) *timex.Expr {
+	var best *timex.Expr
+	bestScore := 1 << 30
+	for k := range s.dates {
+		e := &s.dates[k]
+		score := abs(e.First - i)
+		if e.Kind != timex.Day && e.Kind != timex.Interval {
+			score += 100
+		}
+		if score < bestScore {
+			best, bestScore = e, score
+		}
+	}
+	return best
+}
+
+// placeFor returns the place of the event whose trigger is c: the nearest
+// place after it in the sentence, or before it; towns and regions before
+// countries; never the place in a speaker's title.
+func (d *doc) placeFor(s *sent, c *cand) *placeMention {
+	var best *placeMention
+	bestScore := 1 << 30
+	for _, p := range s.places {
+		if d.inParty(s, p) {
+			continue
+		}
+		dist := p.first - c.last
+		if p.last <= c.first {
+			dist = (c.first - p.last) + 4
+		}
+		if dist < 0 {
+			dist = 0
+		}
+		if p.entry.Kind == gazetteer.Country {
+			dist += 25
+		}
+		if dist < bestScore {
+			best, bestScore = p, dist
+		}
+	}
+	if best == nil {
+		if a := d.anaphorPlace(s); a != nil {
+			return a
+		}
+	}
+	return best
+}
+
+// inParty reports whether p is part of a party's name ("Kharkiv governor").
+func (d *doc) inParty(s *sent, p *placeMention) bool {
+	for _, q := range s.parties {
+		if p.first >= q.first && p.last <= q.last && q.last-q.first > p.last-p.first {
+			return true
+		}
+	}
+	return false
+}
+
+// anaphorPlace resolves "cette région", "the city" to the last place named.
+func (d *doc) anaphorPlace(s *sent) *placeMention {
+	for _, h := range s.lex {
+		if e := d.has(h, "anaphor"); e != nil && e.Attr("ref") == "place" && d.lastPlace != nil {
+			return &placeMention{first: h.First, last: h.Last, entry: d.lastPlace.entry, anaphor: true}
+		}
+	}
+	return nil
+}
+
+// speakerFor returns who makes the statement c: the subject before the
+// trigger, the party after it ("les menaces de Poutine"), the speaker of the
+// quote it stands in, or the sentence's source.
+func (d *doc) speakerFor(s *sent, c *cand) *party {
+	if q := d.quoteAt(c.first); q != nil && q.speaker != nil {
+		return q.speaker
+	}
+	if p := d.partyBefore(s, c.first, 14); p != nil {
+		return p
+	}
+	if p := d.partyAfter(s, c.last, 3); p != nil {
+		return p
+	}
+	return s.source
+}
+
+// attackerFor returns the state, force or group that carried out c: the
+// one nearest its trigger that is not the sentence's source, not after
+// "contre"/"against", not the country of its place.
+func (d *doc) attackerFor(s *sent, c *cand) *party {
+	var best *party
+	bestDist := 1 << 30
+	for _, p := range s.parties {
+		switch p.kind {
+		case "state", "military", "armed_group":
+		default:
+			continue
+		}
+		if s.source != nil && p.first == s.source.first {
+			continue
+		}
+		if c.place != nil && c.place.entry != nil && p.country == c.place.entry.Country && c.place.entry.Kind != gazetteer.Country {
+			continue
+		}
+		if d.afterAgainst(s, p.first) {
+			continue
+		}
+		dist := abs(p.first - c.first)
+		if dist < bestDist {
+			best, bestDist = p, dist
+		}
+	}
+	return best
+}
+
+func (d *doc) afterAgainst(s *sent, i int) bool {
+	for _, h := range s.lex {
+		if h.Last == i || h.Last == i-1 {
+			if d.has(h, "against") != nil {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func abs(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
+
+// cluster groups candidates into events: statements of one type by one
+// speaker (or the speaker's state) are one event; violent candidates at the
+// same place (a town and its region are the same place) are one event; a
+// candidate without a specific place joins the event in focus.
+func (d *doc) cluster(cands []*cand) []*event {
+	var events []*event
+	var deferred []*cand
+	for _, c := range cands {
+		if sitrep.IsStatement(c.typ) {
+			events = d.addStatement(events, c)
+			continue
+		}
+		if c.place == nil || c.place.entry.Kind == gazetteer.Country {
+			deferred = append(deferred, c)
+			continue
+		}
+		if e := d.eventAt(events, c.place.entry); e != nil {
+			e.add(c)
+			continue
+		}
+		e := &event{typ: c.typ, place: c.place}
+		e.add(c)
+		events = append(events, e)
+	}
+	for _, c := range deferred {
+		if e := d.focus(events, c.s.idx, c.place); e != nil {
+			e.cands = append(e.cands, c)
+			if c.attacker != nil {
+				e.attackers = append(e.attackers, c.attacker)
+			}
+			if e.date == nil && c.date != nil {
+				e.date = c.date
+			}
+			continue
+		}
+		e := &event{typ: c.typ, place: c.place}
+		e.add(c)
+		events = append(events, e)
+	}
+	return events
+}
+
+func (e *event) add(c *cand) {
+	e.cands = append(e.cands, c)
+	e.anchors = append(e.anchors, c.s.idx)
+	if c.attacker != nil {
+		e.attackers = append(e.attackers, c.attacker)
+	}
+	if c.speaker != nil {
+		e.speakers = append(e.speakers, c.speaker)
+	}
+	if e.date == nil && c.date != nil {
+		e.date = c.date
+	} else if c.date != nil && e.date.Kind != timex.Day && c.date.Kind == timex.Day {
+		e.date = c.date
+	}
+	if e.place == nil && c.place != nil {
+		e.place = c.place
+	}
+	if e.typ == "disrupted_weapons_use" && !c.weak && c.typ != e.typ {
+		e.typ = c.typ
+	}
+}
+
+func (d *doc) addStatement(events []*event, c *cand) []*event {
+	for _, e := range events {
+		if e.statement && e.typ == c.typ && sameSpeaker(e.speakers, c.speaker) {
+			e.add(c)
+			return events
+		}
+	}
+	e := &event{typ: c.typ, statement: true}
+	e.add(c)
+	return append(events, e)
+}
+
+// sameSpeaker reports whether p speaks for the same side as one of ps:
+// the same name, or the same state when either is a state.
+func sameSpeaker(ps []*party, p *party) bool {
+	if p == nil {
+		return len(ps) == 0
+	}
+	for _, q := range ps {
+		if q.name == p.name || (q.country != "" && q.country == p.country && (q.kind == "state" || p.kind == "state")) {
+			return true
+		}
+	}
+	return false
+}
+
+// eventAt returns the violent event at place pl: the same entry, or a town
+// in a region, or a region around a town.
+func (d *doc) eventAt(events []*event, pl *gazetteer.Entry) *event {
+	for _, e := range events {
+		if e.statement || e.place == nil || e.place.entry == nil {
+			continue
+		}
+		if samePlace(e.place.entry, pl) {
+			return e
+		}
+	}
+	return nil
+}
+
+func samePlace(a, b *gazetteer.Entry) bool {
+	if a == b || a.ID == b.ID {
+		return true
+	}
+	if a.Country != b.Country {
+		return false
+	}
+	if a.Kind == gazetteer.Region && b.Kind == gazetteer.City || b.Kind == gazetteer.Region && a.Kind == gazetteer.City {
+		return a.Admin1Code == b.Admin1Code && a.Admin1Code != ""
+	}
+	if a.Kind == gazetteer.City && b.Kind == gazetteer.City && a.Name == b.Name {
+		return true
+	}
+	return false
+}
+
+// focus returns the violent event a sentence without a place of its own is
+// about: the last one anchored at or before sentence idx (in the country
+// pl names, if any), else the first one.
+func (d *doc) focus(events []*event, idx int, pl *placeMention) *event {
+	var best *event
+	bestAt := -1
+	var first *event
+	for _, e := range events {
+		if e.statement {
+			continue
+		}
+		if pl != nil && e.place != nil && e.place.entry.Country != pl.entry.Country {
+			continue
+		}
+		if first == nil {
+			first = e
+		}
+		for _, a := range e.anchors {
+			if a <= idx && a > bestAt {
+				best, bestAt = e, a
+			}
+		}
+	}
+	if best == nil {
+		best = first
+	}
+	return best
+}

@@ -1,0 +1,292 @@
+package extract
+
+import (
+	"github.com/sitrep/sitrep/kb"
+	"github.com/sitrep/sitrep/lexicon"
+	"github.com/sitrep/sitrep/quantity"
+)
+
+// fig is a number with what it counts, before it joins an event.
+type fig struct {
+	s                   *sent
+	num                 quantity.Number
+	measure, unit       string
+	subject, class      string
+	unitFirst, unitLast int
+	weapon              *kb.Weapon
+	place               *placeMention
+	source              *party
+	hedged              bool
+}
+
+// unit classes: which measures make sense for what is counted.
+var measuresFor = map[string]map[string]bool{
+	"person":     {"killed": true, "injured": true, "missing": true, "captured": true, "detained": true, "displaced": true},
+	"missile":    {"launched": true, "intercepted": true, "hit": true, "destroyed": true},
+	"drone":      {"launched": true, "intercepted": true, "hit": true, "destroyed": true},
+	"projectile": {"launched": true, "intercepted": true, "hit": true, "destroyed": true},
+	"aircraft":   {"launched": true, "intercepted": true, "destroyed": true, "damaged": true},
+	"building":   {"damaged": true, "destroyed": true, "hit": true},
+	"apartment":  {"damaged": true, "destroyed": true, "hit": true},
+	"vehicle":    {"damaged": true, "destroyed": true, "hit": true, "captured": true},
+	"money_usd":  {"other": true},
+	"money_eur":  {"other": true},
+}
+
+var defaultMeasure = map[string]string{
+	"missile": "launched", "drone": "launched", "projectile": "launched", "aircraft": "launched",
+	"building": "damaged", "apartment": "damaged", "vehicle": "damaged",
+	"money_usd": "other", "money_eur": "other",
+}
+
+// findFigures turns the numbers of s into figures: what each counts (the
+// noun after it, or before it: "injured to 61"; or the figure before it:
+// "13 in the city and four in the region"), what happened to them (the
+// nearest measure word that fits) and who claims it.
+func (d *doc) findFigures(s *sent) []*fig {
+	var out []*fig
+	var prev *fig
+	for _, n := range s.nums {
+		if n.Year || n.Ordinal || d.inDate(s, n) || d.isModel(s, n) || n.Value < 0 {
+			continue
+		}
+		f := &fig{s: s, num: n, unitFirst: -1}
+		if !d.unitAfter(s, f) && !d.unitBefore(s, f) && !inherit(f, prev) {
+			continue
+		}
+		if n.Article && (f.unitFirst != n.NumLast || !isMunition(f.unit)) {
+			continue
+		}
+		if f.measure == "" {
+			f.measure = d.nearestMeasure(s, f)
+		}
+		if f.measure == "" {
+			continue
+		}
+		f.place = d.placeAfter(s, f)
+		f.source = s.source
+		f.hedged = s.hedged
+		if q := d.quoteAt(n.NumFirst); q != nil && q.speaker != nil {
+			f.source = q.speaker
+		}
+		out = append(out, f)
+		prev = f
+	}
+	return out
+}
+
+func isMunition(u string) bool {
+	return u == "missile" || u == "drone" || u == "projectile" || u == "aircraft"
+}
+
+func (d *doc) inDate(s *sent, n quantity.Number) bool {
+	for _, e := range s.dates {
+		if n.NumFirst >= e.First && n.NumFirst < e.Last {
+			return true
+		}
+	}
+	return false
+}
+
+// isModel reports whether the number is part of a weapon's name (Kh-101).
+func (d *doc) isModel(s *sent, n quantity.Number) bool {
+	if n.Model {
+		return true
+	}
+	for _, h := range s.ents {
+		if n.NumFirst >= h.First && n.NumFirst < h.Last && h.Vals[0].kind == entWeapon {
+			return true
+		}
+	}
+	return false
+}
+
+// unitAfter reads the counted noun after the number, over fillers and
+// weapon names ("31 missiles", "two Iskander missiles", "60 milliards de
+// dollars", "29 Kh-101").
+func (d *doc) unitAfter(s *sent, f *fig) bool {
+	j := f.num.NumLast
+	for skipped := 0; j < s.last && skipped <= 2; skipped++ {
+		if h, ok := d.lexAt(s, j, "unit"); ok {
+			d.setUnit(f, h)
+			if w := d.weaponAt(s, h.Last); w != nil {
+				f.weapon = w
+			}
+			return true
+		}
+		if w, last := d.weaponHit(s, j); w != nil {
+			f.weapon = w
+			f.unitFirst, f.unitLast = j, last
+			f.unit, f.class = unitOfClass(w.Class), w.Class
+			if h, ok := d.lexAt(s, last, "unit"); ok {
+				f.unitLast = h.Last
+				if u := h.Vals[0].Attr("unit"); u != "" {
+					f.unit = u
+				}
+			}
+			return true
+		}
+		if !d.isFiller(s, j) {
+			return false
+		}
+		j = d.skip(s, j)
+	}
+	return false
+}
+
+// unitBefore reads a measure noun shortly before the number ("the death
+// toll rose to 14", "injured to 61").
+func (d *doc) unitBefore(s *sent, f *fig) bool {
+	for _, h := range s.lex {
+		if h.Last > f.num.First || h.Last < f.num.First-5 {
+			continue
+		}
+		for _, e := range h.Vals {
+			if e.Category == "unit" && e.Attr("measure") != "" {
+				d.setUnit(f, h)
+				f.unitFirst = -1
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func inherit(f, prev *fig) bool {
+	if prev == nil || f.num.First-prev.num.Last > 10 {
+		return false
+	}
+	f.unit, f.measure, f.subject, f.class = prev.unit, prev.measure, prev.subject, prev.class
+	return true
+}
+
+func (d *doc) setUnit(f *fig, h lexicon.Hit[*lexicon.Entry]) {
+	for _, e := range h.Vals {
+		if e.Category != "unit" {
+			continue
+		}
+		f.unit, f.class, f.subject = e.Attr("unit"), e.Attr("class"), e.Attr("subject")
+		f.measure = e.Attr("measure")
+		f.unitFirst, f.unitLast = h.First, h.Last
+		return
+	}
+}
+
+func unitOfClass(c string) string {
+	switch c {
+	case "drone":
+		return "drone"
+	case "aircraft":
+		return "aircraft"
+	case "rocket", "artillery", "bomb":
+		return "projectile"
+	case "ballistic_missile", "cruise_missile", "hypersonic_missile", "guided_missile", "air_defence":
+		return "missile"
+	}
+	return "other"
+}
+
+func (d *doc) lexAt(s *sent, i int, cat string) (lexicon.Hit[*lexicon.Entry], bool) {
+	for _, h := range s.lex {
+		if h.First == i && d.has(h, cat) != nil {
+			return h, true
+		}
+	}
+	return lexicon.Hit[*lexicon.Entry]{}, false
+}
+
+func (d *doc) weaponHit(s *sent, i int) (*kb.Weapon, int) {
+	for _, h := range s.ents {
+		if h.First == i && h.Vals[0].kind == entWeapon {
+			return h.Vals[0].weapon, h.Last
+		}
+	}
+	return nil, 0
+}
+
+func (d *doc) weaponAt(s *sent, i int) *kb.Weapon {
+	w, _ := d.weaponHit(s, i)
+	return w
+}
+
+// isFiller reports whether token i may stand between a number and its noun:
+// a filler word of the lexicon or a demonym ("three Russian missiles").
+func (d *doc) isFiller(s *sent, i int) bool {
+	if _, ok := d.lexAt(s, i, "filler"); ok {
+		return true
+	}
+	for _, h := range s.ents {
+		if h.First == i && h.Vals[0].kind == entDemonym {
+			return true
+		}
+	}
+	return false
+}
+
+func (d *doc) skip(s *sent, i int) int {
+	for _, h := range s.lex {
+		if h.First == i {
+			return h.Last
+		}
+	}
+	for _, h := range s.ents {
+		if h.First == i {
+			return h.Last
+		}
+	}
+	return i + 1
+}
+
+// nearestMeasure returns the measure word of s nearest to the figure that
+// fits what it counts, or the unit's default.
+func (d *doc) nearestMeasure(s *sent, f *fig) string {
+	best, bestDist := "", 1<<30
+	for _, h := range s.lex {
+		if f.unitFirst >= 0 && h.First >= f.unitFirst && h.First < f.unitLast {
+			continue
+		}
+		for _, e := range h.Vals {
+			if e.Category != "measure" || !measuresFor[f.unit][e.Attr("measure")] {
+				continue
+			}
+			dist := h.First - f.num.Last
+			if h.Last <= f.num.First {
+				dist = f.num.First - h.Last + 1
+			}
+			if e.Attr("weak") != "" {
+				dist += 6
+			}
+			if dist < bestDist {
+				best, bestDist = e.Attr("measure"), dist
+			}
+		}
+	}
+	if best == "" {
+		best = defaultMeasure[f.unit]
+	}
+	return best
+}
+
+// placeAfter returns a place named right after the figure's noun ("four in
+// the Kyiv region"): the sub-area the figure is for.
+func (d *doc) placeAfter(s *sent, f *fig) *placeMention {
+	from := f.num.Last
+	if f.unitLast > from {
+		from = f.unitLast
+	}
+	for _, p := range s.places {
+		if p.first >= from && p.first <= from+5 {
+			return p
+		}
+	}
+	return nil
+}
+
+func (d *doc) quoteAt(i int) *quote {
+	for _, q := range d.quotes {
+		if i > q.open && i < q.close {
+			return q
+		}
+	}
+	return nil
+}

@@ -1,0 +1,198 @@
+// Package extract turns a segmented document into sitrep's record: events
+// with their type, date, place, actors, weapons and figures, the quotes and
+// who said them, and who claims each figure. It reads the document's tokens
+// and sentences (segment), numbers (quantity), dates (timex), places
+// (gazetteer) and the phrase lists of lexicon, kb and knowledge; the rules
+// here say how those mentions combine, never what the words are.
+package extract
+
+import (
+	"bufio"
+	"fmt"
+	"io/fs"
+	"path"
+	"strings"
+
+	sitrep "github.com/sitrep/sitrep"
+	"github.com/sitrep/sitrep/gazetteer"
+	"github.com/sitrep/sitrep/kb"
+	"github.com/sitrep/sitrep/lexicon"
+	"github.com/sitrep/sitrep/quantity"
+	"github.com/sitrep/sitrep/segment"
+	"github.com/sitrep/sitrep/textnorm"
+	"github.com/sitrep/sitrep/timex"
+)
+
+// Knowledge is everything extraction knows, compiled for matching.
+type Knowledge struct {
+	Gaz   *gazetteer.Gazetteer
+	KB    *kb.KB
+	Nums  *quantity.Parser
+	Dates *timex.Resolver
+	Split *segment.Splitter
+
+	langs    map[string]*langKnowledge
+	entities *lexicon.Matcher[entity]
+	heads    map[string]bool // words that start many multi-word place names ("region", "oblast")
+	stop     map[string]bool // function words of every language
+}
+
+type langKnowledge struct {
+	lex *lexicon.Matcher[*lexicon.Entry]
+}
+
+type entKind uint8
+
+const (
+	entActor entKind = iota
+	entOffice
+	entWeapon
+	entDemonym
+)
+
+// entity is a named thing: an actor, an office, a weapon or a demonym.
+type entity struct {
+	kind    entKind
+	actor   *kb.Actor
+	office  *kb.Office
+	weapon  *kb.Weapon
+	country string // demonym's country
+}
+
+// Load compiles the knowledge under fsys: lang/<code>/lexicon.tsv and
+// stopwords.txt, segment/abbreviations.txt, and the kb, gazetteer, quantity
+// and timex data.
+func Load(fsys fs.FS) (*Knowledge, error) {
+	k := &Knowledge{langs: map[string]*langKnowledge{}, stop: map[string]bool{}}
+	var err error
+	if k.Split, err = segment.LoadSplitter(fsys, "segment/abbreviations.txt"); err != nil {
+		return nil, err
+	}
+	if k.KB, err = kb.Load(fsys); err != nil {
+		return nil, err
+	}
+	if k.Gaz, err = gazetteer.Load(fsys); err != nil {
+		return nil, err
+	}
+	if k.Nums, err = quantity.Load(fsys); err != nil {
+		return nil, err
+	}
+	if k.Dates, err = timex.Load(fsys); err != nil {
+		return nil, err
+	}
+	if err := k.loadLangs(fsys); err != nil {
+		return nil, err
+	}
+	k.compileEntities()
+	k.heads = placeHeads(k.Gaz)
+	return k, nil
+}
+
+func (k *Knowledge) loadLangs(fsys fs.FS) error {
+	dirs, err := fs.ReadDir(fsys, "lang")
+	if err != nil {
+		return fmt.Errorf("extract: %w", err)
+	}
+	for _, d := range dirs {
+		if !d.IsDir() {
+			continue
+		}
+		lk := &langKnowledge{lex: lexicon.NewMatcher[*lexicon.Entry]()}
+		file := path.Join("lang", d.Name(), "lexicon.tsv")
+		entries, err := lexicon.ReadTSV(fsys, file)
+		if err != nil {
+			if _, statErr := fs.Stat(fsys, file); statErr != nil {
+				continue // a language with numbers or dates but no lexicon yet
+			}
+			return fmt.Errorf("extract: %w", err)
+		}
+		for _, e := range entries {
+			if err := checkEntry(e); err != nil {
+				return err
+			}
+			lk.lex.Add(e.Phrase, e)
+		}
+		k.langs[d.Name()] = lk
+		if err := readWords(fsys, path.Join("lang", d.Name(), "stopwords.txt"), k.stop); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+var categories = map[string]bool{"event": true, "measure": true, "unit": true, "report": true,
+	"according": true, "hedge": true, "anaphor": true, "against": true, "near": true, "filler": true}
+
+func checkEntry(e *lexicon.Entry) error {
+	if !categories[e.Category] {
+		return fmt.Errorf("%s:%d: unknown category %q", e.File, e.Line, e.Category)
+	}
+	if e.Category == "event" && !knownType(e.Attr("type")) {
+		return fmt.Errorf("%s:%d: unknown event type %q", e.File, e.Line, e.Attr("type"))
+	}
+	return nil
+}
+
+// readWords adds the white-space separated words of a file (after '#'
+// comment lines) to set, folded. A missing file adds nothing.
+func readWords(fsys fs.FS, file string, set map[string]bool) error {
+	f, err := fsys.Open(file)
+	if err != nil {
+		return nil
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		line := sc.Text()
+		if strings.HasPrefix(line, "#") {
+			continue
+		}
+		for _, w := range strings.Fields(line) {
+			set[textnorm.Fold(w)] = true
+		}
+	}
+	return sc.Err()
+}
+
+func (k *Knowledge) compileEntities() {
+	m := lexicon.NewMatcher[entity]()
+	for i := range k.KB.Actors {
+		a := &k.KB.Actors[i]
+		m.Add(a.Canonical, entity{kind: entActor, actor: a})
+		for _, al := range a.Aliases {
+			m.Add(al, entity{kind: entActor, actor: a})
+		}
+	}
+	for i := range k.KB.Offices {
+		o := &k.KB.Offices[i]
+		for _, al := range o.Aliases {
+			m.Add(al, entity{kind: entOffice, office: o})
+		}
+	}
+	for i := range k.KB.Weapons {
+		w := &k.KB.Weapons[i]
+		m.Add(w.Canonical, entity{kind: entWeapon, weapon: w})
+		for _, al := range w.Aliases {
+			m.Add(al, entity{kind: entWeapon, weapon: w})
+		}
+	}
+	for _, d := range k.KB.Demonyms {
+		for _, f := range d.Forms {
+			m.Add(f, entity{kind: entDemonym, country: d.Country})
+		}
+	}
+	k.entities = m
+}
+
+// placeHeads returns the lower-case words that begin many multi-word place
+// names ("region", "oblast", "province"), where a place lookup must start
+// even though the word is not capitalised.
+func placeHeads(g *gazetteer.Gazetteer) map[string]bool {
+	heads := map[string]bool{}
+	for _, w := range g.HeadWords(20) {
+		heads[w] = true
+	}
+	return heads
+}
+
+func knownType(t string) bool { return sitrep.IsEventType(t) }

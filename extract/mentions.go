@@ -1,0 +1,270 @@
+package extract
+
+import (
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/sitrep/sitrep/gazetteer"
+	"github.com/sitrep/sitrep/lexicon"
+	"github.com/sitrep/sitrep/quantity"
+	"github.com/sitrep/sitrep/segment"
+	"github.com/sitrep/sitrep/timex"
+)
+
+// doc is one document under analysis: its text, tokens, sentences and
+// everything found in them.
+type doc struct {
+	k            *Knowledge
+	lang         string
+	text         string
+	toks         []segment.Token
+	sents        []*sent
+	anchor       time.Time
+	lex          *lexicon.Matcher[*lexicon.Entry]
+	quotes       []*quote
+	inQuote      []bool // per token: inside quotation marks
+	ctxCountries map[string]int
+	lastPlace    *placeMention
+	lastSpeaker  *party
+	lastOfficial *party
+}
+
+// sent is one sentence and its mentions; token indexes are the document's.
+type sent struct {
+	idx     int
+	first   int
+	last    int
+	lex     []lexicon.Hit[*lexicon.Entry]
+	ents    []lexicon.Hit[entity]
+	places  []*placeMention
+	nums    []quantity.Number
+	dates   []timex.Expr
+	names   []nameMention
+	parties []*party
+	source  *party
+	hedged  bool
+}
+
+// placeMention is a place named in the text, resolved to a gazetteer entry.
+type placeMention struct {
+	first, last int
+	cands       []*gazetteer.Entry
+	entry       *gazetteer.Entry
+	near        bool // "près de X": the event is near X, not at it
+	anaphor     bool // "cette région": points back to an earlier place
+}
+
+// nameMention is a capitalised name that no list knows (a person, mostly).
+type nameMention struct {
+	first, last int
+}
+
+// party is whoever a mention names: a state, a force, an office holder, a
+// person; as a speaker, a source or an attacker.
+type party struct {
+	name    string
+	kind    string
+	country string
+	first   int
+	last    int
+	demonym bool // named by an adjective ("ukrainien"): the state
+}
+
+func (d *doc) has(h lexicon.Hit[*lexicon.Entry], cat string) *lexicon.Entry {
+	for _, e := range h.Vals {
+		if e.Category == cat {
+			return e
+		}
+	}
+	return nil
+}
+
+// findMentions fills every sentence's mention lists.
+func (d *doc) findMentions() {
+	for _, s := range d.sents {
+		if d.lex != nil {
+			s.lex = d.lex.FindAll(d.toks, s.first, s.last)
+		}
+		s.ents = d.k.entities.FindAll(d.toks, s.first, s.last)
+		s.nums = d.k.Nums.Find(d.lang, d.toks, s.first, s.last)
+		s.dates = d.k.Dates.Find(d.lang, d.toks, s.first, s.last, s.nums, d.anchor)
+		s.places = d.findPlaces(s)
+		s.names = d.findNames(s)
+		for _, h := range s.lex {
+			if d.has(h, "hedge") != nil {
+				s.hedged = true
+			}
+		}
+	}
+}
+
+// findPlaces looks up token n-grams that start with a capitalised word (or
+// a place-name head such as "région") in the gazetteer, longest first.
+func (d *doc) findPlaces(s *sent) []*placeMention {
+	var out []*placeMention
+	maxW := d.k.Gaz.MaxWords()
+	var buf []byte
+	for i := s.first; i < s.last; {
+		t := d.toks[i]
+		if t.Kind != segment.Word || !(t.Cap || d.k.heads[t.Norm]) || d.covered(s, i) {
+			i++
+			continue
+		}
+		n, cands := 0, []*gazetteer.Entry(nil)
+		for w := min(maxW, s.last-i); w >= 1; w-- {
+			buf = d.key(buf[:0], i, i+w)
+			if buf == nil {
+				continue
+			}
+			if w == 1 && (d.k.stop[t.Norm] || utf8.RuneCountInString(t.Norm) < 3) {
+				continue
+			}
+			if c := d.k.Gaz.Lookup(string(buf)); len(c) > 0 {
+				n, cands = w, c
+				break
+			}
+		}
+		if n == 0 {
+			i++
+			continue
+		}
+		pm := &placeMention{first: i, last: i + n, cands: cands}
+		out = append(out, pm)
+		i += n
+	}
+	return out
+}
+
+// covered reports whether token i lies inside an entity mention of s that
+// is not itself a place (a person's name such as "Kyiv Mayor" is kept).
+func (d *doc) covered(s *sent, i int) bool {
+	for _, h := range s.ents {
+		if i >= h.First && i < h.Last && h.Last-h.First > 1 {
+			for _, v := range h.Vals {
+				if v.kind == entActor && (v.actor.Kind == "person" || v.actor.Kind == "official") {
+					return true
+				}
+				if v.kind == entWeapon {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// key writes the folded words of toks[i:j] as the gazetteer spells names:
+// words separated by one space, none after an elided "d'". It returns nil
+// when the range holds anything but words.
+func (d *doc) key(buf []byte, i, j int) []byte {
+	for k := i; k < j; k++ {
+		t := d.toks[k]
+		if t.Kind != segment.Word || (k > i && t.Newline) {
+			return nil
+		}
+		if k > i && !strings.HasSuffix(d.toks[k-1].Norm, "'") {
+			buf = append(buf, ' ')
+		}
+		buf = append(buf, t.Norm...)
+	}
+	return buf
+}
+
+// findNames finds runs of capitalised words that no list knows: the names
+// of people, mostly. Places, actors and function words are not names.
+func (d *doc) findNames(s *sent) []nameMention {
+	var out []nameMention
+	for i := s.first; i < s.last; i++ {
+		if !d.nameWord(s, i) {
+			continue
+		}
+		j := i
+		for j < s.last && d.nameWord(s, j) && (j == i || !d.toks[j].Newline) {
+			j++
+		}
+		if j-i >= 2 || (j-i == 1 && i > s.first && d.knownSurname(d.toks[i].Norm)) {
+			first := i
+			if j-first > 3 {
+				first = j - 3
+			}
+			out = append(out, nameMention{first: first, last: j})
+		}
+		i = j
+	}
+	return out
+}
+
+func (d *doc) nameWord(s *sent, i int) bool {
+	t := d.toks[i]
+	if t.Kind != segment.Word || !t.Cap || d.k.stop[t.Norm] || utf8.RuneCountInString(t.Norm) < 2 {
+		return false
+	}
+	for _, p := range s.places {
+		if i >= p.first && i < p.last {
+			return false
+		}
+	}
+	for _, h := range s.ents {
+		if i >= h.First && i < h.Last {
+			return false
+		}
+	}
+	for _, h := range s.lex {
+		if i >= h.First && i < h.Last {
+			return false
+		}
+	}
+	return true
+}
+
+// knownSurname reports whether w ended a two-word name earlier in the
+// document ("Viacheslav Chaus" ... "according to Chaus").
+func (d *doc) knownSurname(w string) bool {
+	for _, s := range d.sents {
+		for _, n := range s.names {
+			if n.last-n.first >= 2 && d.toks[n.last-1].Norm == w {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// resolvePlaces picks one gazetteer entry per place mention: countries named
+// in the document first, then the entry's prior (capitals, regions,
+// population), and an anaphor such as "cette région" takes the place named
+// last before it.
+func (d *doc) resolvePlaces() {
+	d.ctxCountries = map[string]int{}
+	for _, s := range d.sents {
+		for _, p := range s.places {
+			if len(p.cands) == 1 || p.cands[0].Kind == gazetteer.Country {
+				d.ctxCountries[p.cands[0].Country]++
+			}
+		}
+	}
+	for _, s := range d.sents {
+		for _, p := range s.places {
+			p.entry = p.cands[0]
+			best := -1
+			for _, c := range p.cands {
+				if n := d.ctxCountries[c.Country]; n > best {
+					best, p.entry = n, c
+				}
+			}
+			p.near = d.nearBefore(s, p.first)
+		}
+	}
+}
+
+func (d *doc) nearBefore(s *sent, i int) bool {
+	for _, h := range s.lex {
+		if h.Last == i || h.Last == i-1 {
+			if d.has(h, "near") != nil {
+				return true
+			}
+		}
+	}
+	return false
+}

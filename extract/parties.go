@@ -1,0 +1,155 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/sitrep/sitrep/lexicon"
+	"github.com/sitrep/sitrep/segment"
+)
+
+// findParties lists, in order, everything in s that can speak, claim or
+// attack: actors and office holders of the knowledge base, demonyms (as
+// their state), unknown names (as persons) and anaphors ("il", "the
+// governor") resolved to the last speaker or official.
+func (d *doc) findParties(s *sent) {
+	var out []*party
+	for _, h := range s.ents {
+		if p := d.entityParty(h); p != nil {
+			out = append(out, p)
+		}
+	}
+	for _, n := range s.names {
+		out = append(out, &party{name: d.surface(n.first, n.last), kind: "person", first: n.first, last: n.last})
+	}
+	for _, h := range s.lex {
+		e := d.has(h, "anaphor")
+		if e == nil {
+			continue
+		}
+		var ref *party
+		switch e.Attr("ref") {
+		case "speaker":
+			ref = d.lastSpeaker
+			if e.Attr("weak") != "" {
+				ref = nil
+			}
+		case "official":
+			ref = d.lastOfficial
+		}
+		if ref != nil {
+			cp := *ref
+			cp.first, cp.last = h.First, h.Last
+			out = append(out, &cp)
+		}
+	}
+	sortParties(out)
+	s.parties = out
+	for _, p := range out {
+		if p.kind == "person" || p.kind == "official" {
+			d.lastOfficial = p
+		}
+	}
+}
+
+func sortParties(ps []*party) {
+	for i := 1; i < len(ps); i++ {
+		for j := i; j > 0 && ps[j].first < ps[j-1].first; j-- {
+			ps[j], ps[j-1] = ps[j-1], ps[j]
+		}
+	}
+}
+
+// entityParty turns an entity mention into a party, or nil for weapons.
+func (d *doc) entityParty(h lexicon.Hit[entity]) *party {
+	v := h.Vals[0]
+	switch v.kind {
+	case entActor:
+		return &party{name: v.actor.Canonical, kind: v.actor.Kind, country: v.actor.Country, first: h.First, last: h.Last}
+	case entOffice:
+		holder, ok := d.k.KB.HolderAt(v.office.Office, d.anchor.Format("2006-01-02"))
+		if !ok {
+			return &party{name: v.office.Office, kind: "official", first: h.First, last: h.Last}
+		}
+		p := &party{name: holder, kind: "person", first: h.First, last: h.Last}
+		if a, ok := d.k.KB.ActorByName(holder); ok {
+			p.country = a.Country
+		}
+		return p
+	case entDemonym:
+		return &party{name: d.k.KB.CountryName(v.country), kind: "state", country: v.country, first: h.First, last: h.Last, demonym: true}
+	}
+	return nil
+}
+
+func (d *doc) surface(first, last int) string {
+	return d.text[d.toks[first].Start:d.toks[last-1].End]
+}
+
+// partyAfter returns the first party that starts within window tokens after
+// i in s (determiners and prepositions may stand between).
+func (d *doc) partyAfter(s *sent, i, window int) *party {
+	for _, p := range s.parties {
+		if p.first >= i && p.first <= i+window && !d.inQuote[p.first] {
+			if p.demonym && d.demonymOfNoun(p) {
+				continue
+			}
+			return p
+		}
+	}
+	return nil
+}
+
+// partyBefore returns the last party that ends within window tokens before i.
+func (d *doc) partyBefore(s *sent, i, window int) *party {
+	var best *party
+	for _, p := range s.parties {
+		if p.last <= i && p.last >= i-window && !d.inQuote[p.first] {
+			if p.demonym && d.demonymOfNoun(p) {
+				continue
+			}
+			best = p
+		}
+	}
+	return best
+}
+
+// demonymOfNoun reports whether a demonym qualifies a counted or event noun
+// ("missiles russes", "un bombardement ukrainien"), where it names an
+// attacker, not a speaker.
+func (d *doc) demonymOfNoun(p *party) bool {
+	return p.first > 0 && d.toks[p.first-1].Kind == segment.Word && !d.toks[p.first-1].Cap && !strings.HasSuffix(d.toks[p.first-1].Norm, "'") && !isSourceNoun(d.toks[p.first-1].Norm)
+}
+
+func isSourceNoun(w string) bool {
+	return strings.HasPrefix(w, "source") || strings.HasPrefix(w, "responsable") || strings.HasPrefix(w, "official") || strings.HasPrefix(w, "autorit") || strings.HasPrefix(w, "authorit")
+}
+
+// attribute sets s.source: who the sentence's facts come from ("selon X",
+// "X a déclaré", "said X", "according to X").
+func (d *doc) attribute(s *sent) {
+	for _, h := range s.lex {
+		if d.inQuote[h.First] {
+			continue
+		}
+		if d.has(h, "according") != nil {
+			if p := d.partyAfter(s, h.Last, 4); p != nil {
+				s.source = p
+				return
+			}
+		}
+	}
+	for _, h := range s.lex {
+		if d.inQuote[h.First] || d.has(h, "report") == nil {
+			continue
+		}
+		p := d.partyAfter(s, h.Last, 3)
+		if p == nil {
+			p = d.partyBefore(s, h.First, 12)
+		}
+		if p != nil {
+			s.source = p
+			d.lastSpeaker = p
+			return
+		}
+	}
+}
