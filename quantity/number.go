@@ -23,6 +23,14 @@ type Number struct {
 	Qualifier   string // Exact, AtLeast, AtMost or About
 	Words       bool   // written in words ("trente et un", "a dozen")
 	Vague       bool   // a vague amount ("dozens", "des dizaines", "several")
-	Ordinal     bool   // an ordinal ("third", "troisième"), not a count
-	Year        bool   // looks like a year (four digits 1900..2100) or clock time, not a count
+	Ordinal     bool   // an ordinal ("third", "troisième", "1er", "21st", "3-й"), not a count
+	// Year marks a point in time, not a count: a year (four digits
+	// 1900..2100 standing alone, after a month or a year word such as
+	// "en", "in", "у", or before one such as "року"), a clock time ("11:30",
+	// "14h30", "9 a.m."; Value is then hours×100+minutes) or a day of the
+	// month ("24 février", "February 24,").
+	Year    bool
+	Article bool // the whole number is one word that is also an article or pronoun (un, une, a, an, one, ein, uno, один)
+	Model   bool // part of a weapon or model name ("Kh-101", "S-300", "Tu-95MS", "Su-34"), not a count
+	Percent bool // a percentage ("40 %", "40 per cent", "quarante pour cent"); the percent words are inside NumLast
 }

@@ -49,7 +49,7 @@ func Tokenize(text string) []Token {
 		case isHyphen(r) && len(toks) > 0 && !space && i+size < len(text) && startsWord(text[i+size:]):
 			hyphen = true
 			i += size
-		case unicode.IsDigit(r):
+		case r >= '0' && r <= '9':
 			end, norm := scanNumber(text, i)
 			toks = append(toks, Token{Start: i, End: end, Norm: norm, Kind: Number, Space: space, Hyphen: hyphen, Newline: newline})
 			space, newline, hyphen = false, false, false
