@@ -1,8 +1,12 @@
 package extract
 
 import (
+	"math"
+	"strings"
+
 	sitrep "github.com/sitrep/sitrep"
 	"github.com/sitrep/sitrep/gazetteer"
+	"github.com/sitrep/sitrep/textnorm"
 	"github.com/sitrep/sitrep/timex"
 )
 
@@ -10,6 +14,8 @@ import (
 type cand struct {
 	typ         string
 	weak        bool
+	prio        int
+	deferred    bool // joined an event for want of a place of its own
 	s           *sent
 	first, last int
 	place       *placeMention
@@ -21,6 +27,8 @@ type cand struct {
 // event is a cluster of candidates (and figures) about one happening.
 type event struct {
 	typ       string
+	prio      int
+	weak      bool
 	cands     []*cand
 	figs      []*fig
 	place     *placeMention
@@ -40,7 +48,7 @@ func (d *doc) candidates(s *sent) []*cand {
 		if e == nil {
 			continue
 		}
-		c := &cand{typ: e.Attr("type"), weak: e.Attr("weak") != "", s: s, first: h.First, last: h.Last}
+		c := &cand{typ: e.Attr("type"), weak: e.Attr("weak") != "", prio: prioOf(e.Attr("prio")), s: s, first: h.First, last: h.Last}
 		if c.weak {
 			weak = append(weak, c)
 		} else {
@@ -48,8 +56,15 @@ func (d *doc) candidates(s *sent) []*cand {
 		}
 	}
 	if len(strong) == 0 && len(weak) > 0 {
-		strong = weak[:1]
+		best := weak[0]
+		for _, c := range weak[1:] {
+			if c.prio > best.prio {
+				best = c
+			}
+		}
+		strong = []*cand{best}
 	}
+	s.cands = strong
 	for _, c := range strong {
 		c.date = d.dateFor(s, c.first)
 		if sitrep.IsStatement(c.typ) {
@@ -90,7 +105,7 @@ func (d *doc) placeFor(s *sent, c *cand) *placeMention {
 	var best *placeMention
 	bestScore := 1 << 30
 	for _, p := range s.places {
-		if d.inParty(s, p) {
+		if d.inParty(s, p) || d.metonym(s, p, c) {
 			continue
 		}
 		dist := p.first - c.last
@@ -142,13 +157,21 @@ func (d *doc) speakerFor(s *sent, c *cand) *party {
 	if q := d.quoteAt(c.first); q != nil && q.speaker != nil {
 		return q.speaker
 	}
-	if p := d.partyBefore(s, c.first, 14); p != nil {
+	if p := d.partyBefore(s, c.first, c.first-s.first); p != nil {
 		return p
 	}
 	if p := d.partyAfter(s, c.last, 3); p != nil {
 		return p
 	}
-	return s.source
+	if s.source != nil {
+		return s.source
+	}
+	for _, o := range s.cands {
+		if o != c && o.typ == c.typ && o.speaker != nil {
+			return o.speaker
+		}
+	}
+	return nil
 }
 
 // attackerFor returns the state, force or group that carried out c: the
@@ -224,12 +247,13 @@ func (d *doc) cluster(cands []*cand) []*event {
 	}
 	for _, c := range deferred {
 		if e := d.focus(events, c.s.idx, c.place); e != nil {
-			e.cands = append(e.cands, c)
-			if c.attacker != nil {
-				e.attackers = append(e.attackers, c.attacker)
-			}
-			if e.date == nil && c.date != nil {
-				e.date = c.date
+			c.deferred = true
+			typ, prio, weak := e.typ, e.prio, e.weak
+			n := len(e.anchors)
+			e.add(c)
+			e.anchors = e.anchors[:n] // a mention without a place does not move the focus
+			if !weak {
+				e.typ, e.prio, e.weak = typ, prio, weak // nor change what the event is
 			}
 			continue
 		}
@@ -257,14 +281,14 @@ func (e *event) add(c *cand) {
 	if e.place == nil && c.place != nil {
 		e.place = c.place
 	}
-	if e.typ == "disrupted_weapons_use" && !c.weak && c.typ != e.typ {
-		e.typ = c.typ
+	if len(e.cands) == 1 || c.prio > e.prio || (c.prio == e.prio && e.weak && !c.weak) {
+		e.typ, e.prio, e.weak = c.typ, c.prio, c.weak
 	}
 }
 
 func (d *doc) addStatement(events []*event, c *cand) []*event {
 	for _, e := range events {
-		if e.statement && e.typ == c.typ && sameSpeaker(e.speakers, c.speaker) {
+		if e.statement && e.typ == c.typ && (sameSpeaker(e.speakers, c.speaker) || c.speaker == nil && e.cands[len(e.cands)-1].s == c.s) {
 			e.add(c)
 			return events
 		}
@@ -309,8 +333,13 @@ func samePlace(a, b *gazetteer.Entry) bool {
 	if a.Country != b.Country {
 		return false
 	}
-	if a.Kind == gazetteer.Region && b.Kind == gazetteer.City || b.Kind == gazetteer.Region && a.Kind == gazetteer.City {
-		return a.Admin1Code == b.Admin1Code && a.Admin1Code != ""
+	if a.Kind == gazetteer.City && b.Kind == gazetteer.Region {
+		a, b = b, a
+	}
+	if a.Kind == gazetteer.Region && b.Kind == gazetteer.City {
+		// a town in the region, or the city the region is named after
+		return a.Admin1Code == b.Admin1Code && a.Admin1Code != "" ||
+			strings.HasPrefix(textnorm.Fold(a.Name), textnorm.Fold(b.Name)+" ") && km(a, b) < 150
 	}
 	if a.Kind == gazetteer.City && b.Kind == gazetteer.City && a.Name == b.Name {
 		return true
@@ -345,4 +374,66 @@ func (d *doc) focus(events []*event, idx int, pl *placeMention) *event {
 		best = first
 	}
 	return best
+}
+
+func prioOf(s string) int {
+	n := 0
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return 1
+		}
+		n = n*10 + int(r-'0')
+	}
+	if n == 0 {
+		return 1
+	}
+	return n
+}
+
+// km is the great-circle distance between two entries.
+func km(a, b *gazetteer.Entry) float64 {
+	const r = 6371.0
+	la1, lo1 := a.Lat*math.Pi/180, a.Lon*math.Pi/180
+	la2, lo2 := b.Lat*math.Pi/180, b.Lon*math.Pi/180
+	h := math.Pow(math.Sin((la2-la1)/2), 2) + math.Cos(la1)*math.Cos(la2)*math.Pow(math.Sin((lo2-lo1)/2), 2)
+	return 2 * r * math.Asin(math.Sqrt(math.Min(1, h)))
+}
+
+// metonym reports whether a place stands for a government ("Moscou a juré",
+// "lancées par Kiev"): it is also a state's name, and it is the sentence's
+// subject or comes after an agent word ("par", "by").
+func (d *doc) metonym(s *sent, p *placeMention, c *cand) bool {
+	actor := false
+	for _, q := range s.parties {
+		if q.first == p.first && q.kind == "state" {
+			actor = true
+		}
+	}
+	if !actor {
+		return false
+	}
+	if p.first == s.first || p.first < c.first && d.isSubjectStart(s, p.first) {
+		return true
+	}
+	_, agent := d.lexEndingAt(s, p.first, "agent")
+	return agent
+}
+
+// isSubjectStart reports whether only determiners stand before token i.
+func (d *doc) isSubjectStart(s *sent, i int) bool {
+	for k := s.first; k < i; k++ {
+		if !d.k.stop[d.toks[k].Norm] {
+			return false
+		}
+	}
+	return true
+}
+
+func (d *doc) lexEndingAt(s *sent, i int, cat string) (int, bool) {
+	for _, h := range s.lex {
+		if h.Last == i && d.has(h, cat) != nil {
+			return h.First, true
+		}
+	}
+	return 0, false
 }

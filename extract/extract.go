@@ -5,7 +5,6 @@ import (
 	"sort"
 	"time"
 
-	sitrep "github.com/sitrep/sitrep"
 	"github.com/sitrep/sitrep/gazetteer"
 	"github.com/sitrep/sitrep/segment"
 )
@@ -52,7 +51,7 @@ func (k *Knowledge) Extract(in Input) Output {
 			}
 		}
 		for _, q := range d.quotes {
-			if q.sent == s {
+			if q.close >= s.first && q.close < s.last {
 				q.speaker = d.quoteSpeaker(q, prevQuote)
 				if q.speaker != nil {
 					d.lastSpeaker = q.speaker

@@ -153,7 +153,7 @@ func (d *doc) unitBefore(s *sent, f *fig) bool {
 }
 
 func inherit(f, prev *fig) bool {
-	if prev == nil || f.num.First-prev.num.Last > 10 {
+	if prev == nil || f.num.First-prev.num.Last > 14 {
 		return false
 	}
 	f.unit, f.measure, f.subject, f.class = prev.unit, prev.measure, prev.subject, prev.class

@@ -57,6 +57,7 @@ type entity struct {
 	office  *kb.Office
 	weapon  *kb.Weapon
 	country string // demonym's country
+	exact   string // the form must stand in the text exactly so ("UN", not "un")
 }
 
 // Load compiles the knowledge under fsys: lang/<code>/lexicon.tsv and
@@ -121,7 +122,7 @@ func (k *Knowledge) loadLangs(fsys fs.FS) error {
 }
 
 var categories = map[string]bool{"event": true, "measure": true, "unit": true, "report": true,
-	"according": true, "hedge": true, "anaphor": true, "against": true, "near": true, "filler": true}
+	"according": true, "hedge": true, "anaphor": true, "against": true, "near": true, "filler": true, "agent": true}
 
 func checkEntry(e *lexicon.Entry) error {
 	if !categories[e.Category] {
@@ -162,6 +163,9 @@ func (k *Knowledge) compileEntities() {
 		for _, al := range a.Aliases {
 			m.Add(al, entity{kind: entActor, actor: a})
 		}
+		for _, al := range a.Exact {
+			m.Add(al, entity{kind: entActor, actor: a, exact: al})
+		}
 	}
 	for i := range k.KB.Offices {
 		o := &k.KB.Offices[i]
@@ -175,10 +179,16 @@ func (k *Knowledge) compileEntities() {
 		for _, al := range w.Aliases {
 			m.Add(al, entity{kind: entWeapon, weapon: w})
 		}
+		for _, al := range w.Exact {
+			m.Add(al, entity{kind: entWeapon, weapon: w, exact: al})
+		}
 	}
 	for _, d := range k.KB.Demonyms {
 		for _, f := range d.Forms {
 			m.Add(f, entity{kind: entDemonym, country: d.Country})
+		}
+		for _, f := range d.Exact {
+			m.Add(f, entity{kind: entDemonym, country: d.Country, exact: f})
 		}
 	}
 	k.entities = m

@@ -42,6 +42,7 @@ type sent struct {
 	dates   []timex.Expr
 	names   []nameMention
 	parties []*party
+	cands   []*cand
 	source  *party
 	hedged  bool
 }
@@ -86,7 +87,7 @@ func (d *doc) findMentions() {
 		if d.lex != nil {
 			s.lex = d.lex.FindAll(d.toks, s.first, s.last)
 		}
-		s.ents = d.k.entities.FindAll(d.toks, s.first, s.last)
+		s.ents = d.exactOnly(d.k.entities.FindAll(d.toks, s.first, s.last))
 		s.nums = d.k.Nums.Find(d.lang, d.toks, s.first, s.last)
 		s.dates = d.k.Dates.Find(d.lang, d.toks, s.first, s.last, s.nums, d.anchor)
 		s.places = d.findPlaces(s)
@@ -267,4 +268,23 @@ func (d *doc) nearBefore(s *sent, i int) bool {
 		}
 	}
 	return false
+}
+
+// exactOnly drops the values of hits whose form must match exactly and
+// does not ("un" is not the UN), and hits left with no value.
+func (d *doc) exactOnly(hits []lexicon.Hit[entity]) []lexicon.Hit[entity] {
+	out := hits[:0]
+	for _, h := range hits {
+		vals := h.Vals[:0]
+		for _, v := range h.Vals {
+			if v.exact == "" || d.surface(h.First, h.Last) == v.exact {
+				vals = append(vals, v)
+			}
+		}
+		if len(vals) > 0 {
+			h.Vals = vals
+			out = append(out, h)
+		}
+	}
+	return out
 }

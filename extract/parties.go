@@ -26,10 +26,16 @@ func (d *doc) findParties(s *sent) {
 		if e == nil {
 			continue
 		}
+		if d.namedAfter(s, h.Last) {
+			continue // a title before a name: "le gouverneur régional Viacheslav Gladkov"
+		}
 		var ref *party
 		switch e.Attr("ref") {
 		case "speaker":
 			ref = d.lastSpeaker
+			if prev := lastBefore(out, h.First); prev != nil {
+				ref = prev // "l'armée russe ... elle a déclaré"
+			}
 			if e.Attr("weak") != "" {
 				ref = nil
 			}
@@ -142,14 +148,37 @@ func (d *doc) attribute(s *sent) {
 		if d.inQuote[h.First] || d.has(h, "report") == nil {
 			continue
 		}
-		p := d.partyAfter(s, h.Last, 3)
-		if p == nil {
-			p = d.partyBefore(s, h.First, 12)
-		}
-		if p != nil {
+		if p := d.subjectOf(s, h.First); p != nil {
 			s.source = p
 			d.lastSpeaker = p
 			return
 		}
 	}
+}
+
+// namedAfter reports whether a named party (an actor or a name) starts
+// within two tokens after i.
+func (d *doc) namedAfter(s *sent, i int) bool {
+	for _, h := range s.ents {
+		if h.First >= i && h.First <= i+2 && h.Vals[0].kind != entWeapon && h.Vals[0].kind != entDemonym {
+			return true
+		}
+	}
+	for _, n := range s.names {
+		if n.first >= i && n.first <= i+2 {
+			return true
+		}
+	}
+	return false
+}
+
+// lastBefore returns the last party of ps (not a demonym) ending before i.
+func lastBefore(ps []*party, i int) *party {
+	var best *party
+	for _, p := range ps {
+		if p.last <= i && !p.demonym && (best == nil || p.last > best.last) {
+			best = p
+		}
+	}
+	return best
 }

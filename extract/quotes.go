@@ -119,7 +119,9 @@ func (d *doc) quoteSpeaker(q *quote, prev *quote) *party {
 // party after it when the verb follows a comma or a quote (inverted order,
 // "», a indiqué X"), else the party before it, else the one after it.
 func (d *doc) subjectOf(s *sent, v int) *party {
-	inverted := v > s.first && (d.toks[v-1].Norm == "," || isCloser(d.toks[v-1].Norm))
+	inverted := v > s.first && isCloser(d.toks[v-1].Norm) ||
+		v > s.first+1 && d.toks[v-1].Norm == "," && isCloser(d.toks[v-2].Norm) ||
+		v > s.first && d.toks[v-1].Norm == "," && d.partyBefore(s, v-1, 14) == nil
 	if inverted {
 		if p := d.partyAfter(s, d.hitEnd(s, v), 3); p != nil {
 			return p
@@ -131,7 +133,7 @@ func (d *doc) subjectOf(s *sent, v int) *party {
 	return d.partyAfter(s, d.hitEnd(s, v), 3)
 }
 
-func isCloser(m string) bool { return m == "»" || m == "”" || m == "\"" }
+func isCloser(m string) bool { return m == "»" || m == "”" || m == "\"" || m == "«" || m == "“" }
 
 // verbWithin returns the first token in [from, to) that starts a
 // reporting verb, or -1.

@@ -99,6 +99,9 @@ func (d *doc) eventRecord(e *event, id string, ri runeIndex) sitrep.Event {
 		out.Actors = append(out.Actors, sitrep.Actor{Name: p.name, Role: role, Kind: p.kind, Span: &sp})
 	}
 	for _, p := range e.attackers {
+		if e.place != nil && e.place.entry != nil && e.place.entry.Kind != gazetteer.Country && p.country == e.place.entry.Country {
+			continue // a country does not strike its own town: that party is the target or a speaker
+		}
 		addActor(p, "attacker")
 	}
 	for _, p := range e.speakers {
@@ -106,7 +109,7 @@ func (d *doc) eventRecord(e *event, id string, ri runeIndex) sitrep.Event {
 	}
 	for _, c := range e.cands {
 		out.Spans = append(out.Spans, d.tokSpan(ri, c.first, c.last))
-		if c.s.source != nil && !e.statement {
+		if c.s.source != nil && !e.statement && !c.deferred {
 			addSource(&out, c.s.source.name)
 		}
 	}
