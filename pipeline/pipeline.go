@@ -6,6 +6,7 @@ package pipeline
 import (
 	"errors"
 	"fmt"
+	"io"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -25,9 +26,10 @@ var ErrInvalid = errors.New("invalid input")
 
 // Options tune the pipeline; the zero value works.
 type Options struct {
-	Lang      string // force this language instead of detecting it
-	Published string // default publication date for documents that have none
-	EmitText  bool   // put the text that offsets refer to in each record
+	Lang      string    // force this language instead of detecting it
+	Published string    // default publication date for documents that have none
+	EmitText  bool      // put the text that offsets refer to in each record
+	Debug     io.Writer // when set, what was found in each sentence is written there
 }
 
 // Engine runs the pipeline. It is safe for concurrent use.
@@ -83,6 +85,9 @@ func (e *Engine) Process(doc sitrep.Document) (sitrep.Record, error) {
 	out := e.K.Extract(extract.Input{ID: doc.ID, Text: text, Lang: lang, Published: pub})
 	info := sitrep.DocInfo{ID: doc.ID, Lang: lang, Published: optional(dateOnly(published, pub)),
 		Title: optional(title), URL: optional(doc.URL), Source: optional(doc.Source)}
+	if e.Opts.Debug != nil {
+		out.Debug(e.Opts.Debug)
+	}
 	rec := out.Record(info)
 	rec.Warnings = append(warnings, rec.Warnings...)
 	if e.Opts.EmitText {

@@ -26,6 +26,7 @@ type extractFlags struct {
 	pretty    bool
 	emitText  bool
 	workers   int
+	debug     bool
 }
 
 func runExtract(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
@@ -37,6 +38,7 @@ func runExtract(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs.StringVar(&f.lang, "lang", "", "language of the input (fr, en, ...); detected when empty")
 	fs.BoolVar(&f.pretty, "pretty", false, "indent the JSON output")
 	fs.BoolVar(&f.emitText, "emit-text", false, "add the text that offsets refer to (\"text\") to each record")
+	fs.BoolVar(&f.debug, "debug", false, "write what was found in each sentence to standard error")
 	fs.IntVar(&f.workers, "workers", runtime.GOMAXPROCS(0), "documents processed in parallel")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "usage: sitrep extract [flags] [FILE...]   (no FILE: standard input)")
@@ -54,7 +56,11 @@ func runExtract(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "sitrep extract: unknown --format %q (want auto, text, html or jsonl)\n", f.format)
 		return 2
 	}
-	eng, err := pipeline.New(pipeline.Options{Lang: f.lang, Published: f.published, EmitText: f.emitText})
+	opts := pipeline.Options{Lang: f.lang, Published: f.published, EmitText: f.emitText}
+	if f.debug {
+		opts.Debug, f.workers = stderr, 1
+	}
+	eng, err := pipeline.New(opts)
 	if err != nil {
 		fmt.Fprintln(stderr, "sitrep extract:", err)
 		return 1
