@@ -4,6 +4,7 @@ import (
 	"github.com/sitrep/sitrep/kb"
 	"github.com/sitrep/sitrep/lexicon"
 	"github.com/sitrep/sitrep/quantity"
+	"github.com/sitrep/sitrep/segment"
 )
 
 // fig is a number with what it counts, before it joins an event.
@@ -50,17 +51,17 @@ func (d *doc) findFigures(s *sent) []*fig {
 		if n.Year || n.Ordinal || d.inDate(s, n) || d.isModel(s, n) || n.Value < 0 {
 			continue
 		}
-		f := &fig{s: s, num: n, unitFirst: -1}
-		if !d.unitAfter(s, f) && !d.unitBefore(s, f) && !inherit(f, prev) {
+		if d.isAge(s, n.NumLast) {
 			continue
 		}
-		if n.Article && (f.unitFirst != n.NumLast || !isMunition(f.unit)) {
+		f := &fig{s: s, num: n, unitFirst: -1}
+		if !d.unitAfter(s, f) && (n.Article || !d.unitBefore(s, f) && !inherit(f, prev)) {
 			continue
 		}
 		if f.measure == "" {
 			f.measure = d.nearestMeasure(s, f)
 		}
-		if f.measure == "" {
+		if f.measure == "" || n.Article && !articleCount(f) {
 			continue
 		}
 		f.place = d.placeAfter(s, f)
@@ -73,6 +74,18 @@ func (d *doc) findFigures(s *sent) []*fig {
 		prev = f
 	}
 	return out
+}
+
+// articleCount reports whether "a"/"un" before the counted noun is a count
+// worth a figure: one missile or drone, one person killed or injured.
+func articleCount(f *fig) bool {
+	return isMunition(f.unit) || f.unit == "person" && (f.measure == "killed" || f.measure == "injured")
+}
+
+// isAge reports whether the word at i makes the number before it an age.
+func (d *doc) isAge(s *sent, i int) bool {
+	_, ok := d.lexAt(s, i, "age")
+	return ok
 }
 
 func isMunition(u string) bool {
@@ -106,6 +119,9 @@ func (d *doc) isModel(s *sent, n quantity.Number) bool {
 // dollars", "29 Kh-101").
 func (d *doc) unitAfter(s *sent, f *fig) bool {
 	j := f.num.NumLast
+	if j+1 < s.last && d.toks[j].Kind == segment.Number && d.isAge(s, j+1) {
+		j = d.skip(s, j+1) // "a 43-year-old man"
+	}
 	for skipped := 0; j < s.last && skipped <= 2; skipped++ {
 		if h, ok := d.lexAt(s, j, "unit"); ok {
 			d.setUnit(f, h)
@@ -138,7 +154,7 @@ func (d *doc) unitAfter(s *sent, f *fig) bool {
 // toll rose to 14", "injured to 61").
 func (d *doc) unitBefore(s *sent, f *fig) bool {
 	for _, h := range s.lex {
-		if h.Last > f.num.First || h.Last < f.num.First-5 {
+		if h.Last > f.num.First || h.Last < f.num.First-9 {
 			continue
 		}
 		for _, e := range h.Vals {

@@ -85,7 +85,7 @@ func Load(fsys fs.FS) (*Knowledge, error) {
 		return nil, err
 	}
 	k.compileEntities()
-	k.heads = placeHeads(k.Gaz)
+	k.heads = placeHeads(k.Gaz, k.stop)
 	return k, nil
 }
 
@@ -122,7 +122,7 @@ func (k *Knowledge) loadLangs(fsys fs.FS) error {
 }
 
 var categories = map[string]bool{"event": true, "measure": true, "unit": true, "report": true,
-	"according": true, "hedge": true, "anaphor": true, "against": true, "near": true, "filler": true, "agent": true}
+	"according": true, "hedge": true, "anaphor": true, "against": true, "near": true, "filler": true, "agent": true, "age": true}
 
 func checkEntry(e *lexicon.Entry) error {
 	if !categories[e.Category] {
@@ -197,10 +197,12 @@ func (k *Knowledge) compileEntities() {
 // placeHeads returns the lower-case words that begin many multi-word place
 // names ("region", "oblast", "province"), where a place lookup must start
 // even though the word is not capitalised.
-func placeHeads(g *gazetteer.Gazetteer) map[string]bool {
+func placeHeads(g *gazetteer.Gazetteer, stop map[string]bool) map[string]bool {
 	heads := map[string]bool{}
 	for _, w := range g.HeadWords(20) {
-		heads[w] = true
+		if !stop[w] {
+			heads[w] = true
+		}
 	}
 	return heads
 }

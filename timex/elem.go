@@ -340,8 +340,10 @@ func (p *parser) join(a, b elem) (time.Time, time.Time, bool) {
 		}
 		e = date(ms.Year(), int(ms.Month()), b.d)
 	case a.d == 0 && b.d == 0:
-		e = weekday(p.anchor, b.wd, b.mod)
-		s = addDays(e, -((isoWeekday(e)-a.wd+6)%7 + 1))
+		// the first day by the bare-weekday rule, the second just after it:
+		// on a Thursday, "jeudi et vendredi" is today and tomorrow
+		s = weekday(p.anchor, a.wd, a.mod)
+		e = addDays(s, (b.wd-a.wd+6)%7+1)
 	default:
 		var ok2 bool
 		s, ok = p.resolve(a)
