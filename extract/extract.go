@@ -45,6 +45,7 @@ func (k *Knowledge) Extract(in Input) Output {
 	for _, s := range d.sents {
 		d.findParties(s)
 		d.attribute(s)
+		d.inheritSource(s)
 		for _, q := range d.quotes {
 			if q.open >= s.first && q.open < s.last {
 				q.sent = s

@@ -122,7 +122,7 @@ func (k *Knowledge) loadLangs(fsys fs.FS) error {
 }
 
 var categories = map[string]bool{"event": true, "measure": true, "unit": true, "report": true,
-	"according": true, "hedge": true, "anaphor": true, "against": true, "near": true, "filler": true, "agent": true, "age": true}
+	"according": true, "hedge": true, "anaphor": true, "against": true, "near": true, "filler": true, "agent": true, "age": true, "determiner": true}
 
 func checkEntry(e *lexicon.Entry) error {
 	if !categories[e.Category] {

@@ -142,6 +142,10 @@ func (d *doc) attribute(s *sent) {
 				s.source = p
 				return
 			}
+			if p := d.nounPhrase(s, h.Last); p != nil {
+				s.source = p
+				return
+			}
 		}
 	}
 	for _, h := range s.lex {
@@ -181,4 +185,57 @@ func lastBefore(ps []*party, i int) *party {
 		}
 	}
 	return best
+}
+
+// nounPhrase reads a source or speaker named by a common noun ("des sources
+// sécuritaires maliennes", "un médecin", "hospital officials") from token i:
+// determiners skipped, then words up to punctuation, a number, a verb of the
+// lexicon or six words.
+func (d *doc) nounPhrase(s *sent, i int) *party {
+	for i < s.last {
+		if _, ok := d.lexAt(s, i, "determiner"); !ok {
+			break
+		}
+		i = d.skip(s, i)
+	}
+	j := i
+	for j < s.last && j-i < 6 {
+		t := d.toks[j]
+		if t.Kind != segment.Word || d.inQuote[j] || j > i && d.stopsPhrase(s, j) {
+			break
+		}
+		j++
+	}
+	if j == i || d.k.stop[d.toks[i].Norm] {
+		return nil
+	}
+	return &party{name: d.surface(i, j), kind: "organization", first: i, last: j}
+}
+
+// stopsPhrase reports whether token j ends a noun phrase: a verb or cue of
+// the lexicon, or a function word other than "de"/"of".
+func (d *doc) stopsPhrase(s *sent, j int) bool {
+	for _, h := range s.lex {
+		if h.First == j {
+			for _, e := range h.Vals {
+				switch e.Category {
+				case "report", "event", "measure", "according", "hedge", "against":
+					return true
+				}
+			}
+		}
+	}
+	n := d.toks[j].Norm
+	return d.k.stop[n] && n != "de" && n != "of" && n != "et" && n != "and"
+}
+
+// inheritSource gives a sentence without a source of its own the source of
+// the sentence before it in the same paragraph.
+func (d *doc) inheritSource(s *sent) {
+	if s.source != nil || s.idx == 0 || d.toks[s.first].Newline {
+		return
+	}
+	if prev := d.sents[s.idx-1]; prev.source != nil {
+		s.source = prev.source
+	}
 }

@@ -95,6 +95,9 @@ func (d *doc) quoteSpeaker(q *quote, prev *quote) *party {
 			if p := d.partyAfter(after, d.hitEnd(after, v), 4); p != nil {
 				return p
 			}
+			if p := d.nounPhrase(after, d.hitEnd(after, v)); p != nil {
+				return p
+			}
 		}
 	}
 	s := q.sent
@@ -121,7 +124,7 @@ func (d *doc) quoteSpeaker(q *quote, prev *quote) *party {
 func (d *doc) subjectOf(s *sent, v int) *party {
 	inverted := v > s.first && isCloser(d.toks[v-1].Norm) ||
 		v > s.first+1 && d.toks[v-1].Norm == "," && isCloser(d.toks[v-2].Norm) ||
-		v > s.first && d.toks[v-1].Norm == "," && d.partyBefore(s, v-1, 14) == nil
+		v > s.first && d.toks[v-1].Norm == "," && d.partyBefore(s, v-1, 0) == nil && d.partyAfter(s, d.hitEnd(s, v), 3) != nil
 	if inverted {
 		if p := d.partyAfter(s, d.hitEnd(s, v), 3); p != nil {
 			return p
