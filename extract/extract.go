@@ -21,7 +21,7 @@ type Input struct {
 // count code points of in.Text. It never fails on text: what it cannot read
 // it leaves out, with a warning when that matters.
 func (k *Knowledge) Extract(in Input) Output {
-	d := &doc{k: k, lang: in.Lang, text: in.Text, anchor: in.Published}
+	d := &doc{k: k, lang: in.Lang, text: in.Text, anchor: in.Published, surnames: map[string]string{}}
 	var warnings []string
 	if lk := k.langs[in.Lang]; lk != nil {
 		d.lex = lk.lex

@@ -28,6 +28,7 @@ type doc struct {
 	lastPlace    *placeMention
 	lastSpeaker  *party
 	lastOfficial *party
+	surnames     map[string]string // last word of a person's name -> the name
 }
 
 // sent is one sentence and its mentions; token indexes are the document's.
@@ -184,7 +185,7 @@ func (d *doc) findNames(s *sent) []nameMention {
 		for j < s.last && d.nameWord(s, j) && (j == i || !d.toks[j].Newline) {
 			j++
 		}
-		if j-i >= 2 || (j-i == 1 && i > s.first && d.knownSurname(d.toks[i].Norm)) {
+		if j-i >= 2 || (j-i == 1 && i > s.first) {
 			first := i
 			if j-first > 3 {
 				first = j - 3
@@ -217,19 +218,6 @@ func (d *doc) nameWord(s *sent, i int) bool {
 		}
 	}
 	return true
-}
-
-// knownSurname reports whether w ended a two-word name earlier in the
-// document ("Viacheslav Chaus" ... "according to Chaus").
-func (d *doc) knownSurname(w string) bool {
-	for _, s := range d.sents {
-		for _, n := range s.names {
-			if n.last-n.first >= 2 && d.toks[n.last-1].Norm == w {
-				return true
-			}
-		}
-	}
-	return false
 }
 
 // resolvePlaces picks one gazetteer entry per place mention: countries named

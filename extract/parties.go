@@ -19,7 +19,15 @@ func (d *doc) findParties(s *sent) {
 		}
 	}
 	for _, n := range s.names {
-		out = append(out, &party{name: d.surface(n.first, n.last), kind: "person", first: n.first, last: n.last})
+		name := d.surface(n.first, n.last)
+		if n.last-n.first == 1 {
+			full, ok := d.surnames[d.toks[n.first].Norm]
+			if !ok {
+				continue // a lone capitalised word is a name only once its bearer was named in full
+			}
+			name = full
+		}
+		out = append(out, &party{name: name, kind: "person", first: n.first, last: n.last})
 	}
 	for _, h := range s.lex {
 		e := d.has(h, "anaphor")
@@ -33,7 +41,7 @@ func (d *doc) findParties(s *sent) {
 		switch e.Attr("ref") {
 		case "speaker":
 			ref = d.lastSpeaker
-			if prev := lastBefore(out, h.First); prev != nil {
+			if prev := d.lastBefore(out, h.First); prev != nil {
 				ref = prev // "l'armée russe ... elle a déclaré"
 			}
 			if e.Attr("weak") != "" {
@@ -50,6 +58,11 @@ func (d *doc) findParties(s *sent) {
 	}
 	sortParties(out)
 	s.parties = out
+	for _, p := range out {
+		if p.kind == "person" && p.last-p.first >= 2 {
+			d.surnames[d.toks[p.last-1].Norm] = p.name
+		}
+	}
 	for _, p := range out {
 		if p.kind == "person" || p.kind == "official" {
 			d.lastOfficial = p
@@ -177,10 +190,10 @@ func (d *doc) namedAfter(s *sent, i int) bool {
 }
 
 // lastBefore returns the last party of ps (not a demonym) ending before i.
-func lastBefore(ps []*party, i int) *party {
+func (d *doc) lastBefore(ps []*party, i int) *party {
 	var best *party
 	for _, p := range ps {
-		if p.last <= i && !p.demonym && (best == nil || p.last > best.last) {
+		if p.last <= i && !p.demonym && !d.inQuote[p.first] && (best == nil || p.last > best.last) {
 			best = p
 		}
 	}

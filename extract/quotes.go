@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"github.com/sitrep/sitrep/segment"
 	"strings"
 	"unicode"
 )
@@ -23,7 +24,7 @@ func (d *doc) findQuotes() {
 		if open >= 0 && t.Newline {
 			open = -1
 		}
-		if t.Kind != 2 { // segment.Punct
+		if t.Kind != segment.Punct {
 			continue
 		}
 		m := t.Norm
@@ -88,15 +89,17 @@ func (d *doc) addQuote(open, close int) {
 func (d *doc) quoteSpeaker(q *quote, prev *quote) *party {
 	after := d.sentOf(q.close)
 	if after != nil {
-		if v := d.verbWithin(after, q.close+1, q.close+5); v >= 0 {
+		if v := d.verbWithin(after, q.close+1, q.close+10); v >= 0 {
 			if p := d.partyBetween(after, q.close+1, v, true); p != nil {
-				return p
+				return p // ”, the governor wrote
 			}
-			if p := d.partyAfter(after, d.hitEnd(after, v), 4); p != nil {
-				return p
-			}
-			if p := d.nounPhrase(after, d.hitEnd(after, v)); p != nil {
-				return p
+			if v <= q.close+2 { // », a déclaré X
+				if p := d.partyAfter(after, d.hitEnd(after, v), 4); p != nil {
+					return p
+				}
+				if p := d.nounPhrase(after, d.hitEnd(after, v)); p != nil {
+					return p
+				}
 			}
 		}
 	}
@@ -136,12 +139,17 @@ func (d *doc) subjectOf(s *sent, v int) *party {
 	return d.partyAfter(s, d.hitEnd(s, v), 3)
 }
 
+func isQuoteMark(m string) bool { return isCloser(m) || m == "„" }
+
 func isCloser(m string) bool { return m == "»" || m == "”" || m == "\"" || m == "«" || m == "“" }
 
 // verbWithin returns the first token in [from, to) that starts a
 // reporting verb, or -1.
 func (d *doc) verbWithin(s *sent, from, to int) int {
 	for i := from; i < to && i < s.last; i++ {
+		if d.inQuote[i] || d.toks[i].Kind == segment.Punct && isQuoteMark(d.toks[i].Norm) {
+			return -1
+		}
 		if d.isReport(s, i) {
 			return i
 		}
@@ -170,14 +178,17 @@ func (d *doc) hitEnd(s *sent, i int) int {
 	return i + 1
 }
 
-// partyBetween returns a party inside [from, to).
+// partyBetween returns the party inside [from, to) that speaks: a person
+// if there is one ("Houthi military spokesperson Yahya Sarea"), else the
+// last one.
 func (d *doc) partyBetween(s *sent, from, to int, _ bool) *party {
+	var best *party
 	for _, p := range s.parties {
-		if p.first >= from && p.last <= to {
-			return p
+		if p.first >= from && p.last <= to && (best == nil || best.kind != "person" || p.kind == "person") {
+			best = p
 		}
 	}
-	return nil
+	return best
 }
 
 func (d *doc) sentOf(i int) *sent {
