@@ -16,6 +16,7 @@ type cand struct {
 	weak        bool
 	prio        int
 	deferred    bool // joined an event for want of a place of its own
+	generic     bool // "attack", "attaque": the kind comes from the context
 	s           *sent
 	first, last int
 	place       *placeMention
@@ -29,6 +30,7 @@ type event struct {
 	typ       string
 	prio      int
 	weak      bool
+	generic   bool
 	cands     []*cand
 	figs      []*fig
 	place     *placeMention
@@ -48,7 +50,7 @@ func (d *doc) candidates(s *sent) []*cand {
 		if e == nil {
 			continue
 		}
-		c := &cand{typ: e.Attr("type"), weak: e.Attr("weak") != "", prio: prioOf(e.Attr("prio")), s: s, first: h.First, last: h.Last}
+		c := &cand{typ: e.Attr("type"), weak: e.Attr("weak") != "", prio: prioOf(e.Attr("prio")), generic: e.Attr("generic") != "", s: s, first: h.First, last: h.Last}
 		if c.weak {
 			weak = append(weak, c)
 		} else {
@@ -248,12 +250,12 @@ func (d *doc) cluster(cands []*cand) []*event {
 	for _, c := range deferred {
 		if e := d.focus(events, c.s.idx, c.place); e != nil {
 			c.deferred = true
-			typ, prio, weak := e.typ, e.prio, e.weak
+			typ, prio, weak, generic := e.typ, e.prio, e.weak, e.generic
 			n := len(e.anchors)
 			e.add(c)
 			e.anchors = e.anchors[:n] // a mention without a place does not move the focus
-			if !weak {
-				e.typ, e.prio, e.weak = typ, prio, weak // nor change what the event is
+			if !weak && !generic && !e.hasSentence(c.s, c) {
+				e.typ, e.prio, e.weak, e.generic = typ, prio, weak, generic // nor change what the event is
 			}
 			continue
 		}
@@ -281,8 +283,8 @@ func (e *event) add(c *cand) {
 	if e.place == nil && c.place != nil {
 		e.place = c.place
 	}
-	if len(e.cands) == 1 || c.prio > e.prio || (c.prio == e.prio && e.weak && !c.weak) {
-		e.typ, e.prio, e.weak = c.typ, c.prio, c.weak
+	if len(e.cands) == 1 || c.prio > e.prio || (c.prio == e.prio && (e.weak && !c.weak || e.generic && !c.generic)) {
+		e.typ, e.prio, e.weak, e.generic = c.typ, c.prio, c.weak, c.generic
 	}
 }
 
@@ -436,4 +438,102 @@ func (d *doc) lexEndingAt(s *sent, i int, cat string) (int, bool) {
 		}
 	}
 	return 0, false
+}
+
+// hasSentence reports whether a candidate other than c stems from s.
+func (e *event) hasSentence(s *sent, c *cand) bool {
+	for _, o := range e.cands {
+		if o != c && o.s == s {
+			return true
+		}
+	}
+	return false
+}
+
+// refine types an attack of no stated kind from its context, as ACLED's
+// coders do: munitions make it a strike (a drone or an aircraft an air
+// strike), harm to civilians an attack on civilians, armed men on both sides
+// (or soldiers and police as victims) an armed clash.
+func (d *doc) refine(events []*event) {
+	for _, e := range events {
+		if e.statement || !e.generic {
+			continue
+		}
+		switch {
+		case e.munition() == "drone" || e.munition() == "aircraft":
+			e.typ = "air_drone_strike"
+		case e.munition() != "":
+			e.typ = "shelling_artillery_missile_attack"
+		case e.civilianVictims(d):
+			e.typ = "attack"
+		case e.armedSides(d) >= 2 || e.armedVictims():
+			e.typ = "armed_clash"
+		default:
+			e.typ = "attack"
+		}
+	}
+}
+
+// munition returns the class of what the event's figures or weapons count:
+// "drone", "aircraft", "missile" and the like, or "".
+func (e *event) munition() string {
+	for _, f := range e.figs {
+		if isMunition(f.unit) {
+			return f.unit
+		}
+	}
+	for _, c := range e.cands {
+		for _, h := range c.s.ents {
+			if h.Vals[0].kind == entWeapon {
+				switch cl := h.Vals[0].weapon.Class; cl {
+				case "small_arms", "other", "air_defence":
+				default:
+					return cl
+				}
+			}
+		}
+	}
+	return ""
+}
+
+var civilianSubjects = map[string]bool{"civilians": true, "children": true, "women": true, "aid_workers": true, "journalists": true, "protesters": true}
+
+func (e *event) civilianVictims(d *doc) bool {
+	for _, f := range e.figs {
+		if civilianSubjects[f.subject] {
+			return true
+		}
+	}
+	for _, c := range e.cands {
+		for _, p := range c.s.parties {
+			if p.kind == "civilians" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func (e *event) armedVictims() bool {
+	for _, f := range e.figs {
+		switch f.subject {
+		case "soldiers", "police", "combatants", "militants", "attackers":
+			return true
+		}
+	}
+	return false
+}
+
+// armedSides counts the distinct armed parties (forces, armed groups) named
+// in the event's sentences.
+func (e *event) armedSides(d *doc) int {
+	seen := map[string]bool{}
+	for _, c := range e.cands {
+		for _, p := range c.s.parties {
+			if p.kind == "military" || p.kind == "armed_group" {
+				seen[p.name] = true
+			}
+		}
+	}
+	return len(seen)
 }

@@ -68,6 +68,7 @@ func (k *Knowledge) Extract(in Input) Output {
 	}
 	events := d.cluster(cands)
 	events = d.attach(events, figs)
+	d.refine(events)
 	return Output{Events: d.order(events), Quotes: d.quotes, Warnings: warnings, doc: d}
 }
 
