@@ -57,6 +57,12 @@ func (d *doc) candidates(s *sent) []*cand {
 			strong = append(strong, c)
 		}
 	}
+	if i, ok := d.seizure(s); ok {
+		strong = append(strong, &cand{typ: "disrupted_weapons_use", prio: 7, s: s, first: i, last: i + 1})
+	}
+	if d.hasCat(s, "nonconflict") && !d.hasArmedParty(s) {
+		strong, weak = statementsOnly(strong), nil
+	}
 	if len(strong) == 0 && len(weak) > 0 {
 		best := weak[0]
 		for _, c := range weak[1:] {
@@ -456,6 +462,9 @@ func (e *event) hasSentence(s *sent, c *cand) bool {
 // (or soldiers and police as victims) an armed clash.
 func (d *doc) refine(events []*event) {
 	for _, e := range events {
+		if e.typ == "peaceful_protest" {
+			e.typ = d.protestKind(e)
+		}
 		if e.statement || !e.generic {
 			continue
 		}
@@ -464,9 +473,11 @@ func (d *doc) refine(events []*event) {
 			e.typ = "air_drone_strike"
 		case e.munition() != "":
 			e.typ = "shelling_artillery_missile_attack"
+		case e.armedTarget(d) || e.armedVictims():
+			e.typ = "armed_clash"
 		case e.civilianVictims(d):
 			e.typ = "attack"
-		case e.armedSides(d) >= 2 || e.armedVictims():
+		case e.armedSides(d) >= 2:
 			e.typ = "armed_clash"
 		default:
 			e.typ = "attack"
@@ -536,4 +547,84 @@ func (e *event) armedSides(d *doc) int {
 		}
 	}
 	return len(seen)
+}
+
+func (d *doc) hasCat(s *sent, cat string) bool {
+	for _, h := range s.lex {
+		if d.has(h, cat) != nil {
+			return true
+		}
+	}
+	return false
+}
+
+func (d *doc) hasArmedParty(s *sent) bool {
+	for _, p := range s.parties {
+		if p.kind == "military" || p.kind == "armed_group" {
+			return true
+		}
+	}
+	return false
+}
+
+func statementsOnly(cs []*cand) []*cand {
+	var out []*cand
+	for _, c := range cs {
+		if sitrep.IsStatement(c.typ) {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// seizure finds a seizure word and a weapon noun in one sentence ("police
+// seized two rifles", "a cache of ammunition was found"): weapons taken out
+// of use.
+func (d *doc) seizure(s *sent) (int, bool) {
+	at, seized, arms := -1, false, false
+	for _, h := range s.lex {
+		if d.has(h, "seizure") != nil && !seized {
+			at, seized = h.First, true
+		}
+		if d.has(h, "arms") != nil {
+			arms = true
+		}
+	}
+	return at, seized && arms
+}
+
+// protestKind refines a protest from what else its sentences say: police
+// intervening, protesters turning violent, or force used on them.
+func (d *doc) protestKind(e *event) string {
+	kinds := map[string]bool{}
+	for _, c := range e.cands {
+		for _, h := range c.s.lex {
+			if p := d.has(h, "protest"); p != nil {
+				kinds[p.Attr("kind")] = true
+			}
+		}
+	}
+	for _, f := range e.figs {
+		if f.measure == "killed" || f.measure == "injured" {
+			kinds["excessive"] = true
+		}
+	}
+	switch {
+	case kinds["excessive"]:
+		return "excessive_force_against_protesters"
+	case kinds["violent"]:
+		return "violent_demonstration"
+	case kinds["intervention"]:
+		return "protest_with_intervention"
+	}
+	return e.typ
+}
+
+func (e *event) armedTarget(d *doc) bool {
+	for _, c := range e.cands {
+		if d.hasCat(c.s, "armedtarget") {
+			return true
+		}
+	}
+	return false
 }
