@@ -51,11 +51,11 @@ func (d *doc) findFigures(s *sent) []*fig {
 		if n.Year || n.Ordinal || d.inDate(s, n) || d.isModel(s, n) || n.Value < 0 {
 			continue
 		}
-		if d.isAge(s, n.NumLast) {
+		if d.isAge(s, n.NumLast) || d.notCount(s, n.NumLast) {
 			continue
 		}
 		f := &fig{s: s, num: n, unitFirst: -1}
-		if !d.unitAfter(s, f) && (n.Article || !d.unitBefore(s, f) && !inherit(f, prev)) {
+		if !d.unitAfter(s, f) && !d.victimsOf(s, f) && (n.Article || !d.unitBefore(s, f) && !d.inherit(s, f, prev)) {
 			continue
 		}
 		if f.measure == "" {
@@ -168,8 +168,14 @@ func (d *doc) unitBefore(s *sent, f *fig) bool {
 	return false
 }
 
-func inherit(f, prev *fig) bool {
+// inherit gives a bare number the noun of the figure before it ("13 in the
+// city and four in the region"); not when a noun of its own follows it
+// ("800 cattle").
+func (d *doc) inherit(s *sent, f, prev *fig) bool {
 	if prev == nil || f.num.First-prev.num.Last > 14 {
+		return false
+	}
+	if n := f.num.NumLast; n < s.last && d.toks[n].Kind == segment.Word && !d.k.stop[d.toks[n].Norm] {
 		return false
 	}
 	f.unit, f.measure, f.subject, f.class = prev.unit, prev.measure, prev.subject, prev.class
@@ -305,4 +311,41 @@ func (d *doc) quoteAt(i int) *quote {
 		}
 	}
 	return nil
+}
+
+func (d *doc) notCount(s *sent, i int) bool {
+	_, ok := d.lexAt(s, i, "notcount")
+	return ok
+}
+
+// victimsOf reads people killed or hurt that no noun names: a number right
+// after a measure verb ("killing four", "wounding 12"), or "a"/"one" shortly
+// before or right after one ("a police sergeant was killed", "shot dead a
+// trader").
+func (d *doc) victimsOf(s *sent, f *fig) bool {
+	n := f.num
+	for _, h := range s.lex {
+		e := d.has(h, "measure")
+		if e == nil || !measuresFor["person"][e.Attr("measure")] {
+			continue
+		}
+		after := h.Last == n.First
+		before := n.Article && h.First > n.NumLast && h.First <= n.NumLast+5 && d.wordsOnly(n.NumLast, h.First)
+		if after || before {
+			f.unit, f.measure = "person", e.Attr("measure")
+			return true
+		}
+	}
+	return false
+}
+
+// wordsOnly reports whether toks[i:j] are all words (no number, no
+// punctuation).
+func (d *doc) wordsOnly(i, j int) bool {
+	for k := i; k < j; k++ {
+		if d.toks[k].Kind != segment.Word {
+			return false
+		}
+	}
+	return true
 }
