@@ -283,7 +283,7 @@ func (e *event) add(c *cand) {
 	}
 	if e.date == nil && c.date != nil {
 		e.date = c.date
-	} else if c.date != nil && e.date.Kind != timex.Day && c.date.Kind == timex.Day {
+	} else if c.date != nil && e.date.Kind != timex.Day && e.date.Kind != timex.Interval && (c.date.Kind == timex.Day || c.date.Kind == timex.Interval) {
 		e.date = c.date
 	}
 	if e.place == nil && c.place != nil {
@@ -465,14 +465,20 @@ func (d *doc) refine(events []*event) {
 		if e.typ == "peaceful_protest" {
 			e.typ = d.protestKind(e)
 		}
+		if !e.statement && !e.generic && e.launched() {
+			switch m := e.munition(); {
+			case m == "drone" && e.typ == "shelling_artillery_missile_attack":
+				e.typ = "air_drone_strike" // a drone that hits is an air/drone strike
+			case m != "" && (e.typ == "change_to_group_activity" || e.typ == "headquarters_or_base_established" || e.typ == "looting_property_destruction"):
+				e.typ = strikeOf(m)
+			}
+		}
 		if e.statement || !e.generic {
 			continue
 		}
 		switch {
-		case e.munition() == "drone" || e.munition() == "aircraft":
-			e.typ = "air_drone_strike"
 		case e.munition() != "":
-			e.typ = "shelling_artillery_missile_attack"
+			e.typ = strikeOf(e.munition())
 		case e.armedTarget(d) || e.armedVictims():
 			e.typ = "armed_clash"
 		case e.civilianVictims(d):
@@ -623,6 +629,23 @@ func (d *doc) protestKind(e *event) string {
 func (e *event) armedTarget(d *doc) bool {
 	for _, c := range e.cands {
 		if d.hasCat(c.s, "armedtarget") {
+			return true
+		}
+	}
+	return false
+}
+
+func strikeOf(munition string) string {
+	if munition == "drone" || munition == "aircraft" {
+		return "air_drone_strike"
+	}
+	return "shelling_artillery_missile_attack"
+}
+
+// launched reports whether the event counts munitions that were fired.
+func (e *event) launched() bool {
+	for _, f := range e.figs {
+		if isMunition(f.unit) {
 			return true
 		}
 	}

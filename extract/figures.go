@@ -23,8 +23,8 @@ type fig struct {
 // unit classes: which measures make sense for what is counted.
 var measuresFor = map[string]map[string]bool{
 	"person":     {"killed": true, "injured": true, "missing": true, "captured": true, "detained": true, "displaced": true},
-	"missile":    {"launched": true, "intercepted": true, "hit": true, "destroyed": true},
-	"drone":      {"launched": true, "intercepted": true, "hit": true, "destroyed": true},
+	"missile":    {"launched": true, "intercepted": true, "hit": true, "destroyed": true, "other": true},
+	"drone":      {"launched": true, "intercepted": true, "hit": true, "destroyed": true, "other": true},
 	"projectile": {"launched": true, "intercepted": true, "hit": true, "destroyed": true},
 	"aircraft":   {"launched": true, "intercepted": true, "destroyed": true, "damaged": true},
 	"building":   {"damaged": true, "destroyed": true, "hit": true},
@@ -146,6 +146,9 @@ func (d *doc) unitAfter(s *sent, f *fig) bool {
 			return false
 		}
 		j = d.skip(s, j)
+		if j < s.last && d.toks[j].Kind == segment.Number {
+			j++ // "17 of 20 drones", "17 des 20 drones"
+		}
 	}
 	return false
 }

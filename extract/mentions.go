@@ -234,6 +234,7 @@ func (d *doc) resolvePlaces() {
 		}
 	}
 	for _, s := range d.sents {
+		kept := s.places[:0]
 		for _, p := range s.places {
 			p.entry = p.cands[0]
 			best := -1
@@ -242,8 +243,13 @@ func (d *doc) resolvePlaces() {
 					best, p.entry = n, c
 				}
 			}
+			if best == 0 && len(d.ctxCountries) > 0 && p.entry.Kind == gazetteer.City && !p.entry.Capital && p.entry.Population < 500000 {
+				continue // "Sousa" in a report on Syria is not Sousse in Tunisia
+			}
 			p.near = d.nearBefore(s, p.first)
+			kept = append(kept, p)
 		}
+		s.places = kept
 	}
 }
 
