@@ -151,7 +151,7 @@ func (d *doc) attribute(s *sent) {
 			continue
 		}
 		if d.has(h, "according") != nil {
-			if p := d.partyAfter(s, h.Last, 4); p != nil {
+			if p := d.partyAfter(s, h.Last, 8); p != nil {
 				s.source = p
 				return
 			}
@@ -173,16 +173,20 @@ func (d *doc) attribute(s *sent) {
 	}
 }
 
-// namedAfter reports whether a named party (an actor or a name) starts
-// within two tokens after i.
+// namedAfter reports whether a named party (an actor or a full name)
+// starts at i, or right after a comma there.
 func (d *doc) namedAfter(s *sent, i int) bool {
+	if i < s.last && d.toks[i].Norm == "," {
+		i++
+	}
 	for _, h := range s.ents {
-		if h.First >= i && h.First <= i+2 && h.Vals[0].kind != entWeapon && h.Vals[0].kind != entDemonym {
+		at := h.First == i || h.First == i+1 && i < s.last && d.toks[i].Cap // a first name the list lacks
+		if at && h.Vals[0].kind != entWeapon && h.Vals[0].kind != entDemonym {
 			return true
 		}
 	}
 	for _, n := range s.names {
-		if n.first >= i && n.first <= i+2 {
+		if n.first == i && n.last-n.first >= 2 {
 			return true
 		}
 	}
@@ -219,7 +223,16 @@ func (d *doc) nounPhrase(s *sent, i int) *party {
 		}
 		j++
 	}
-	if j == i || d.k.stop[d.toks[i].Norm] {
+	if j < s.last {
+		if _, ok := d.lexAt(s, j, "agent"); ok { // "un bilan communiqué par la présidence"
+			end := d.hitEnd(s, j)
+			if p := d.partyAfter(s, end, 3); p != nil {
+				return p
+			}
+			return d.nounPhrase(s, end)
+		}
+	}
+	if j == i || d.k.stop[d.toks[i].Norm] || d.notSource(s, i, j) {
 		return nil
 	}
 	return &party{name: d.surface(i, j), kind: "organization", first: i, last: j}
@@ -251,4 +264,15 @@ func (d *doc) inheritSource(s *sent) {
 	if prev := d.sents[s.idx-1]; prev.source != nil {
 		s.source = prev.source
 	}
+}
+
+// notSource reports whether toks[i:j] name a tally or a report rather than
+// who made it ("un nouveau bilan", "the reports").
+func (d *doc) notSource(s *sent, i, j int) bool {
+	for k := i; k < j; k++ {
+		if _, ok := d.lexAt(s, k, "notsource"); ok {
+			return true
+		}
+	}
+	return false
 }

@@ -89,7 +89,7 @@ func (e *Engine) Process(doc sitrep.Document) (sitrep.Record, error) {
 		out.Debug(e.Opts.Debug)
 	}
 	rec := out.Record(info)
-	rec.Warnings = append(warnings, rec.Warnings...)
+	rec.Warnings = append(append([]string{}, warnings...), rec.Warnings...)
 	if e.Opts.EmitText {
 		rec.Text = &text
 	}
