@@ -110,6 +110,9 @@ func (d *doc) dateFor(s *sent, i int) *timex.Expr {
 // place after it in the sentence, or before it; towns and regions before
 // countries; never the place in a speaker's title.
 func (d *doc) placeFor(s *sent, c *cand) *placeMention {
+	if p := d.enumeration(s); p != nil {
+		return p
+	}
 	var best *placeMention
 	bestScore := 1 << 30
 	for _, p := range s.places {
@@ -650,4 +653,30 @@ func (e *event) launched() bool {
 		}
 	}
 	return false
+}
+
+// enumeration returns the country of a sentence that lists three places or
+// more of one country ("intercepted over Kyiv, Cherkasy, Sumy and Poltava
+// oblasts"): a nationwide tally, placed at the country, not at the first
+// place named.
+func (d *doc) enumeration(s *sent) *placeMention {
+	byCountry := map[string][]*placeMention{}
+	for _, p := range s.places {
+		if p.entry.Kind != gazetteer.Country && !d.inParty(s, p) {
+			byCountry[p.entry.Country] = append(byCountry[p.entry.Country], p)
+		}
+	}
+	for cc, ps := range byCountry {
+		names := map[string]bool{}
+		for _, p := range ps {
+			names[p.entry.ID] = true
+		}
+		if len(names) < 3 {
+			continue
+		}
+		if e := d.k.Gaz.Country(cc); e != nil {
+			return &placeMention{first: ps[0].first, last: ps[len(ps)-1].last, entry: e, cands: []*gazetteer.Entry{e}}
+		}
+	}
+	return nil
 }

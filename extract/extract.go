@@ -127,6 +127,12 @@ func (d *doc) eventForFigure(events []*event, f *fig) *event {
 			return e
 		}
 	}
+	if p := d.enumeration(f.s); p != nil {
+		if e := d.eventAt(events, p.entry); e != nil {
+			return e
+		}
+		return nil
+	}
 	for _, p := range f.s.places {
 		if p.entry.Kind != gazetteer.Country && !d.inParty(f.s, p) {
 			if e := d.eventAt(events, p.entry); e != nil {
