@@ -8,10 +8,12 @@ package extract
 
 import (
 	"bufio"
+	"errors"
 	"fmt"
 	"io/fs"
 	"path"
 	"strings"
+	"sync"
 
 	sitrep "github.com/sitrep/sitrep"
 	"github.com/sitrep/sitrep/gazetteer"
@@ -31,10 +33,11 @@ type Knowledge struct {
 	Dates *timex.Resolver
 	Split *segment.Splitter
 
-	langs    map[string]*langKnowledge
-	entities *lexicon.Matcher[entity]
-	heads    map[string]bool // words that start many multi-word place names ("region", "oblast")
-	stop     map[string]bool // function words of every language
+	langs      map[string]*langKnowledge
+	entities   *lexicon.Matcher[*entity]
+	heads      map[string]bool // words that start many multi-word place names ("region", "oblast")
+	firstWords map[string]int  // first word of multi-word place names -> most words
+	stop       map[string]bool // function words of every language
 }
 
 type langKnowledge struct {
@@ -65,26 +68,37 @@ type entity struct {
 // and timex data.
 func Load(fsys fs.FS) (*Knowledge, error) {
 	k := &Knowledge{langs: map[string]*langKnowledge{}, stop: map[string]bool{}}
+	// the parts are independent: load them side by side, the gazetteer (the
+	// slowest) on its own goroutine
+	var wg sync.WaitGroup
+	errs := make([]error, 2)
+	wg.Add(2)
+	go func() {
+		defer wg.Done()
+		if k.Gaz, errs[0] = gazetteer.Load(fsys); errs[0] == nil {
+			k.firstWords = k.Gaz.FirstWords()
+		}
+	}()
+	go func() {
+		defer wg.Done()
+		if k.KB, errs[1] = kb.Load(fsys); errs[1] == nil {
+			k.compileEntities()
+		}
+	}()
 	var err error
 	if k.Split, err = segment.LoadSplitter(fsys, "segment/abbreviations.txt"); err != nil {
+		wg.Wait()
 		return nil, err
 	}
-	if k.KB, err = kb.Load(fsys); err != nil {
+	if k.Nums, err = quantity.Load(fsys); err == nil {
+		if k.Dates, err = timex.Load(fsys); err == nil {
+			err = k.loadLangs(fsys)
+		}
+	}
+	wg.Wait()
+	if err := errors.Join(append(errs, err)...); err != nil {
 		return nil, err
 	}
-	if k.Gaz, err = gazetteer.Load(fsys); err != nil {
-		return nil, err
-	}
-	if k.Nums, err = quantity.Load(fsys); err != nil {
-		return nil, err
-	}
-	if k.Dates, err = timex.Load(fsys); err != nil {
-		return nil, err
-	}
-	if err := k.loadLangs(fsys); err != nil {
-		return nil, err
-	}
-	k.compileEntities()
 	k.heads = placeHeads(k.Gaz, k.stop)
 	return k, nil
 }
@@ -157,39 +171,39 @@ func readWords(fsys fs.FS, file string, set map[string]bool) error {
 }
 
 func (k *Knowledge) compileEntities() {
-	m := lexicon.NewMatcher[entity]()
+	m := lexicon.NewMatcher[*entity]()
 	for i := range k.KB.Actors {
 		a := &k.KB.Actors[i]
-		m.Add(a.Canonical, entity{kind: entActor, actor: a})
+		m.Add(a.Canonical, &entity{kind: entActor, actor: a})
 		for _, al := range a.Aliases {
-			m.Add(al, entity{kind: entActor, actor: a})
+			m.Add(al, &entity{kind: entActor, actor: a})
 		}
 		for _, al := range a.Exact {
-			m.Add(al, entity{kind: entActor, actor: a, exact: al})
+			m.Add(al, &entity{kind: entActor, actor: a, exact: al})
 		}
 	}
 	for i := range k.KB.Offices {
 		o := &k.KB.Offices[i]
 		for _, al := range o.Aliases {
-			m.Add(al, entity{kind: entOffice, office: o})
+			m.Add(al, &entity{kind: entOffice, office: o})
 		}
 	}
 	for i := range k.KB.Weapons {
 		w := &k.KB.Weapons[i]
-		m.Add(w.Canonical, entity{kind: entWeapon, weapon: w})
+		m.Add(w.Canonical, &entity{kind: entWeapon, weapon: w})
 		for _, al := range w.Aliases {
-			m.Add(al, entity{kind: entWeapon, weapon: w})
+			m.Add(al, &entity{kind: entWeapon, weapon: w})
 		}
 		for _, al := range w.Exact {
-			m.Add(al, entity{kind: entWeapon, weapon: w, exact: al})
+			m.Add(al, &entity{kind: entWeapon, weapon: w, exact: al})
 		}
 	}
 	for _, d := range k.KB.Demonyms {
 		for _, f := range d.Forms {
-			m.Add(f, entity{kind: entDemonym, country: d.Country})
+			m.Add(f, &entity{kind: entDemonym, country: d.Country})
 		}
 		for _, f := range d.Exact {
-			m.Add(f, entity{kind: entDemonym, country: d.Country, exact: f})
+			m.Add(f, &entity{kind: entDemonym, country: d.Country, exact: f})
 		}
 	}
 	k.entities = m

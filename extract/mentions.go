@@ -37,7 +37,7 @@ type sent struct {
 	first   int
 	last    int
 	lex     []lexicon.Hit[*lexicon.Entry]
-	ents    []lexicon.Hit[entity]
+	ents    []lexicon.Hit[*entity]
 	places  []*placeMention
 	nums    []quantity.Number
 	dates   []timex.Expr
@@ -105,7 +105,6 @@ func (d *doc) findMentions() {
 // a place-name head such as "région") in the gazetteer, longest first.
 func (d *doc) findPlaces(s *sent) []*placeMention {
 	var out []*placeMention
-	maxW := d.k.Gaz.MaxWords()
 	var buf []byte
 	for i := s.first; i < s.last; {
 		t := d.toks[i]
@@ -114,7 +113,7 @@ func (d *doc) findPlaces(s *sent) []*placeMention {
 			continue
 		}
 		n, cands := 0, []*gazetteer.Entry(nil)
-		for w := min(maxW, s.last-i); w >= 1; w-- {
+		for w := min(max(d.k.firstWords[t.Norm], 1), s.last-i); w >= 1; w-- {
 			buf = d.key(buf[:0], i, i+w)
 			if buf == nil {
 				continue
@@ -266,7 +265,7 @@ func (d *doc) nearBefore(s *sent, i int) bool {
 
 // exactOnly drops the values of hits whose form must match exactly and
 // does not ("un" is not the UN), and hits left with no value.
-func (d *doc) exactOnly(hits []lexicon.Hit[entity]) []lexicon.Hit[entity] {
+func (d *doc) exactOnly(hits []lexicon.Hit[*entity]) []lexicon.Hit[*entity] {
 	out := hits[:0]
 	for _, h := range hits {
 		vals := h.Vals[:0]

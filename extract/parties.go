@@ -79,7 +79,7 @@ func sortParties(ps []*party) {
 }
 
 // entityParty turns an entity mention into a party, or nil for weapons.
-func (d *doc) entityParty(h lexicon.Hit[entity]) *party {
+func (d *doc) entityParty(h lexicon.Hit[*entity]) *party {
 	v := h.Vals[0]
 	switch v.kind {
 	case entActor:

@@ -31,3 +31,20 @@ func (g *Gazetteer) HeadWords(min int) []string {
 	sort.Strings(out)
 	return out
 }
+
+// FirstWords returns, for every word that begins an indexed name of two
+// words or more, the number of words of the longest such name. A matcher
+// looks up n-grams longer than one word only from these words.
+func (g *Gazetteer) FirstWords() map[string]int {
+	out := map[string]int{}
+	for _, name := range g.names.keys {
+		first, _, multi := strings.Cut(name, " ")
+		if !multi {
+			continue
+		}
+		if n := strings.Count(name, " ") + 1; n > out[first] {
+			out[first] = n
+		}
+	}
+	return out
+}

@@ -12,9 +12,13 @@ import (
 	"unicode/utf8"
 )
 
-// latinFold maps accented Latin letters (already lower-cased) to their base
-// letters. Letters that are not listed are kept as they are.
-var latinFold = map[rune]string{}
+// latinFold maps accented Latin letters (already lower-cased) below U+0250
+// to their base letters; "" keeps the letter. other holds the few folded
+// runes above that range (ё, apostrophes, dashes).
+var (
+	latinFold [0x250]string
+	other     = map[rune]string{}
+)
 
 func init() {
 	pairs := []string{
@@ -26,9 +30,24 @@ func init() {
 	}
 	for i := 0; i < len(pairs); i += 2 {
 		for _, r := range pairs[i] {
-			latinFold[r] = pairs[i+1]
+			if r < 0x250 {
+				latinFold[r] = pairs[i+1]
+			} else {
+				other[r] = pairs[i+1]
+			}
 		}
 	}
+}
+
+// foldOf returns the folded form of the lower-case rune r, and whether it
+// differs from r.
+func foldOf(r rune) (string, bool) {
+	if r < 0x250 {
+		f := latinFold[r]
+		return f, f != ""
+	}
+	f, ok := other[r]
+	return f, ok
 }
 
 // Fold returns the comparison form of s: "L’Ukraine à Kryvyi-Rih" becomes
@@ -41,8 +60,12 @@ func Fold(s string) string {
 	b.Grow(len(s))
 	space := true // drop leading space
 	for _, r := range s {
-		r = unicode.ToLower(r)
-		rep, ok := latinFold[r]
+		if r >= 'A' && r <= 'Z' {
+			r += 'a' - 'A'
+		} else if r >= utf8.RuneSelf {
+			r = unicode.ToLower(r)
+		}
+		rep, ok := foldOf(r)
 		if !ok && unicode.IsSpace(r) {
 			rep, ok = " ", true
 		}
@@ -96,7 +119,7 @@ func isFolded(s string) bool {
 // whether the rune separates words once folded (a hyphen or a space).
 func FoldRune(r rune) (string, bool) {
 	r = unicode.ToLower(r)
-	if rep, ok := latinFold[r]; ok {
+	if rep, ok := foldOf(r); ok {
 		return rep, rep == " "
 	}
 	if unicode.IsSpace(r) {

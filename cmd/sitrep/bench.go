@@ -9,6 +9,7 @@ import (
 	"os"
 	"runtime"
 	"runtime/debug"
+	"runtime/pprof"
 	"sort"
 	"time"
 
@@ -23,6 +24,7 @@ func runBench(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("bench", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	runs := fs.Int("runs", 5, "passes over the corpus; the median is reported")
+	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile of the extraction runs to this file")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "usage: sitrep bench [flags] FILE.jsonl")
 		fs.PrintDefaults()
@@ -55,6 +57,19 @@ func runBench(args []string, stdout, stderr io.Writer) int {
 	loadHeap := ms.HeapInuse
 	var secs []float64
 	failed := 0
+	if *cpuprofile != "" {
+		f, err := os.Create(*cpuprofile)
+		if err != nil {
+			fmt.Fprintln(stderr, "sitrep bench:", err)
+			return 1
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			fmt.Fprintln(stderr, "sitrep bench:", err)
+			return 1
+		}
+		defer pprof.StopCPUProfile()
+	}
 	for range *runs {
 		start := time.Now()
 		for _, d := range docs {
