@@ -88,8 +88,8 @@ func (d *doc) attach(events []*event, figs []*fig) []*event {
 	for _, f := range figs {
 		e := d.eventForFigure(events, f)
 		if e == nil {
-			if f.unit == "money_usd" || f.unit == "money_eur" {
-				continue
+			if f.unit == "money_usd" || f.unit == "money_eur" || d.hasCat(f.s, "nonconflict") && !d.hasArmedParty(f.s) {
+				continue // aid money; the toll of a disaster
 			}
 			c := &cand{typ: impliedType(f), s: f.s, first: f.num.First, last: f.num.Last}
 			c.place = d.placeFor(f.s, c)

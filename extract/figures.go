@@ -333,7 +333,7 @@ func (d *doc) victimsOf(s *sent, f *fig) bool {
 			continue
 		}
 		after := h.Last == n.First
-		before := n.Article && h.First > n.NumLast && h.First <= n.NumLast+5 && d.wordsOnly(n.NumLast, h.First)
+		before := n.Article && h.First > n.NumLast && h.First <= n.NumLast+5 && d.wordsOnly(n.NumLast, h.First) && !d.lexBetween(s, n.NumLast, h.First)
 		if after || before {
 			f.unit, f.measure = "person", e.Attr("measure")
 			return true
@@ -351,4 +351,21 @@ func (d *doc) wordsOnly(i, j int) bool {
 		}
 	}
 	return true
+}
+
+// lexBetween reports whether a lexicon word other than a counted person
+// stands in toks[i:j] ("an earthquake killed": not one person).
+func (d *doc) lexBetween(s *sent, i, j int) bool {
+	for _, h := range s.lex {
+		if h.First >= i && h.First < j {
+			if u := d.has(h, "unit"); u != nil && u.Attr("unit") == "person" {
+				continue
+			}
+			if d.has(h, "age") != nil || d.has(h, "filler") != nil || d.has(h, "determiner") != nil {
+				continue
+			}
+			return true
+		}
+	}
+	return false
 }
