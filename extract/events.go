@@ -263,7 +263,7 @@ func (d *doc) cluster(cands []*cand) []*event {
 			n := len(e.anchors)
 			e.add(c)
 			e.anchors = e.anchors[:n] // a mention without a place does not move the focus
-			if !weak && !generic && !e.hasSentence(c.s, c) {
+			if !e.hasSentence(c.s, c) {
 				e.typ, e.prio, e.weak, e.generic = typ, prio, weak, generic // nor change what the event is
 			}
 			continue
@@ -615,10 +615,12 @@ func (d *doc) protestKind(e *event) string {
 	}
 	for _, f := range e.figs {
 		if f.measure == "killed" || f.measure == "injured" {
-			kinds["excessive"] = true
+			kinds["shooting"] = true
 		}
 	}
 	switch {
+	case kinds["shooting"]:
+		return "attack" // protesters shot, killed or hurt: violence against civilians
 	case kinds["excessive"]:
 		return "excessive_force_against_protesters"
 	case kinds["violent"]:
