@@ -59,7 +59,7 @@ func main() {
 	flag.StringVar(&c.countries, "countries", "knowledge/gazetteer/gen-countries.tsv", "hand-kept countries and centroids the inputs lack")
 	flag.StringVar(&c.out, "out", "knowledge/gazetteer/gazetteer.tsv.gz", "output file; gzip when it ends in .gz")
 	flag.Int64Var(&c.minPop, "minpop", 15000, "keep places of at least this population (0: all of cities500)")
-	flag.StringVar(&minPopCC, "minpop-cc", "UA=10000,RU=10000", "per-country population floors, CC=N,…")
+	flag.StringVar(&minPopCC, "minpop-cc", "UA=0,RU=10000", "per-country population floors, CC=N,… (all of Ukraine: front-line villages)")
 	flag.BoolVar(&c.seats, "seats", true, "keep every national capital (PPLC) and admin1 seat (PPLA) whatever its population")
 	flag.StringVar(&exclude, "exclude", "PPLH,PPLQ,PPLW,PPLCH", "GeoNames feature codes to leave out (historical, abandoned, destroyed)")
 	flag.StringVar(&langs, "langs", "fr,de,es,ru,uk", "iso-codes translations to take")
