@@ -76,7 +76,12 @@ func Load(fsys fs.FS) (*Knowledge, error) {
 	go func() {
 		defer wg.Done()
 		if k.Gaz, errs[0] = gazetteer.Load(fsys); errs[0] == nil {
-			k.firstWords = k.Gaz.FirstWords()
+			var heads []string
+			k.firstWords, heads = k.Gaz.WordStarts(20)
+			k.heads = map[string]bool{}
+			for _, w := range heads {
+				k.heads[w] = true
+			}
 		}
 	}()
 	go func() {
@@ -99,7 +104,9 @@ func Load(fsys fs.FS) (*Knowledge, error) {
 	if err := errors.Join(append(errs, err)...); err != nil {
 		return nil, err
 	}
-	k.heads = placeHeads(k.Gaz, k.stop)
+	for w := range k.stop {
+		delete(k.heads, w) // function words are never where a place name starts
+	}
 	return k, nil
 }
 
@@ -207,19 +214,6 @@ func (k *Knowledge) compileEntities() {
 		}
 	}
 	k.entities = m
-}
-
-// placeHeads returns the lower-case words that begin many multi-word place
-// names ("region", "oblast", "province"), where a place lookup must start
-// even though the word is not capitalised.
-func placeHeads(g *gazetteer.Gazetteer, stop map[string]bool) map[string]bool {
-	heads := map[string]bool{}
-	for _, w := range g.HeadWords(20) {
-		if !stop[w] {
-			heads[w] = true
-		}
-	}
-	return heads
 }
 
 func knownType(t string) bool { return sitrep.IsEventType(t) }

@@ -7,44 +7,30 @@ import (
 	"unicode/utf8"
 )
 
-// HeadWords returns the lower-case words that begin at least min indexed
-// multi-word names ("region" in "region de kharkiv", "oblast"), sorted. A
-// matcher starts a place lookup at such a word even where the text does not
-// capitalise it.
-func (g *Gazetteer) HeadWords(min int) []string {
+// WordStarts reads the indexed names once and returns, for every word that
+// begins a name of two words or more, the number of words of the longest
+// such name (a matcher looks up longer n-grams only from these words), and
+// the lower-case words that begin at least min such names ("region" in
+// "region de kharkiv", "oblast"), where a lookup must start even though the
+// text does not capitalise the word.
+func (g *Gazetteer) WordStarts(min int) (longest map[string]int, heads []string) {
+	longest = map[string]int{}
 	count := map[string]int{}
 	for _, name := range g.names.keys {
 		first, _, multi := strings.Cut(name, " ")
 		if !multi {
 			continue
 		}
-		if r, _ := utf8.DecodeRuneInString(first); unicode.IsLetter(r) {
-			count[first]++
+		if n := strings.Count(name, " ") + 1; n > longest[first] {
+			longest[first] = n
 		}
+		count[first]++
 	}
-	var out []string
 	for w, n := range count {
-		if n >= min {
-			out = append(out, w)
+		if r, _ := utf8.DecodeRuneInString(w); n >= min && unicode.IsLetter(r) {
+			heads = append(heads, w)
 		}
 	}
-	sort.Strings(out)
-	return out
-}
-
-// FirstWords returns, for every word that begins an indexed name of two
-// words or more, the number of words of the longest such name. A matcher
-// looks up n-grams longer than one word only from these words.
-func (g *Gazetteer) FirstWords() map[string]int {
-	out := map[string]int{}
-	for _, name := range g.names.keys {
-		first, _, multi := strings.Cut(name, " ")
-		if !multi {
-			continue
-		}
-		if n := strings.Count(name, " ") + 1; n > out[first] {
-			out[first] = n
-		}
-	}
-	return out
+	sort.Strings(heads)
+	return longest, heads
 }
