@@ -17,6 +17,7 @@ type cand struct {
 	prio        int
 	deferred    bool // joined an event for want of a place of its own
 	generic     bool // "attack", "attaque": the kind comes from the context
+	territory   bool // a change of hands: who took it says which kind
 	s           *sent
 	first, last int
 	place       *placeMention
@@ -50,7 +51,7 @@ func (d *doc) candidates(s *sent) []*cand {
 		if e == nil {
 			continue
 		}
-		c := &cand{typ: e.Attr("type"), weak: e.Attr("weak") != "", prio: prioOf(e.Attr("prio")), generic: e.Attr("generic") != "", s: s, first: h.First, last: h.Last}
+		c := &cand{typ: e.Attr("type"), weak: e.Attr("weak") != "", prio: prioOf(e.Attr("prio")), generic: e.Attr("generic") != "", territory: e.Attr("territory") != "", s: s, first: h.First, last: h.Last}
 		if c.weak {
 			weak = append(weak, c)
 		} else {
@@ -468,6 +469,9 @@ func (d *doc) refine(events []*event) {
 		if e.typ == "peaceful_protest" {
 			e.typ = d.protestKind(e)
 		}
+		if e.typ == "government_regains_territory" || e.typ == "non_state_actor_overtakes_territory" {
+			e.typ = d.territoryKind(e)
+		}
 		if !e.statement && !e.generic && e.launched() {
 			switch m := e.munition(); {
 			case m == "drone" && e.typ == "shelling_artillery_missile_attack":
@@ -681,4 +685,23 @@ func (d *doc) enumeration(s *sent) *placeMention {
 		}
 	}
 	return nil
+}
+
+// territoryKind says who took ground: a state's forces regain territory, an
+// armed group overtakes it (ACLED's two sub-event types).
+func (d *doc) territoryKind(e *event) string {
+	for _, c := range e.cands {
+		if !c.territory {
+			continue
+		}
+		if p := d.partyBefore(c.s, c.first, c.first-c.s.first); p != nil {
+			switch p.kind {
+			case "armed_group":
+				return "non_state_actor_overtakes_territory"
+			case "military", "state":
+				return "government_regains_territory"
+			}
+		}
+	}
+	return e.typ
 }
