@@ -71,6 +71,8 @@ type party struct {
 	first   int
 	last    int
 	demonym bool // named by an adjective ("ukrainien"): the state
+	office  bool // named by a title ("le président ukrainien")
+	known   bool // named as the knowledge base names it
 }
 
 func (d *doc) has(h lexicon.Hit[*lexicon.Entry], cat string) *lexicon.Entry {
@@ -126,7 +128,7 @@ func (d *doc) findPlaces(s *sent) []*placeMention {
 				break
 			}
 		}
-		if n == 0 {
+		if n == 0 || n == 1 && d.beforeName(s, i+1) {
 			i++
 			continue
 		}
@@ -280,4 +282,15 @@ func (d *doc) exactOnly(hits []lexicon.Hit[*entity]) []lexicon.Hit[*entity] {
 		}
 	}
 	return out
+}
+
+// beforeName reports whether token i is a capitalised word that continues a
+// name: "Serhii" before "Nadal" is a first name, not the village of Serhii;
+// "Kharkiv" before "Mayor" is part of a title.
+func (d *doc) beforeName(s *sent, i int) bool {
+	if i >= s.last {
+		return false
+	}
+	t := d.toks[i]
+	return t.Kind == segment.Word && t.Cap && !t.Hyphen && !t.Newline && !d.k.stop[t.Norm]
 }

@@ -57,6 +57,7 @@ func (d *doc) findParties(s *sent) {
 		}
 	}
 	sortParties(out)
+	out = d.apposition(out)
 	s.parties = out
 	for _, p := range out {
 		if p.kind == "person" && p.last-p.first >= 2 {
@@ -83,13 +84,13 @@ func (d *doc) entityParty(h lexicon.Hit[*entity]) *party {
 	v := h.Vals[0]
 	switch v.kind {
 	case entActor:
-		return &party{name: v.actor.Canonical, kind: v.actor.Kind, country: v.actor.Country, first: h.First, last: h.Last}
+		return &party{name: v.actor.Canonical, kind: v.actor.Kind, country: v.actor.Country, first: h.First, last: h.Last, known: true}
 	case entOffice:
 		holder, ok := d.k.KB.HolderAt(v.office.Office, d.anchor.Format("2006-01-02"))
 		if !ok {
 			return &party{name: v.office.Office, kind: "official", first: h.First, last: h.Last}
 		}
-		p := &party{name: holder, kind: "person", first: h.First, last: h.Last}
+		p := &party{name: holder, kind: "person", first: h.First, last: h.Last, office: true, known: true}
 		if a, ok := d.k.KB.ActorByName(holder); ok {
 			p.country = a.Country
 		}
@@ -275,4 +276,21 @@ func (d *doc) notSource(s *sent, i, j int) bool {
 		}
 	}
 	return false
+}
+
+// apposition joins a title and the name that follows it ("le président
+// ukrainien, Volodymyr Zelensky"): the unknown name is the office holder
+// the knowledge base already names.
+func (d *doc) apposition(ps []*party) []*party {
+	for i := 1; i < len(ps); i++ {
+		prev, p := ps[i-1], ps[i]
+		if !prev.office || p.kind != "person" || p.known {
+			continue
+		}
+		gap := p.first - prev.last
+		if gap == 0 || gap == 1 && d.toks[prev.last].Norm == "," {
+			p.name, p.country = prev.name, prev.country
+		}
+	}
+	return ps
 }
