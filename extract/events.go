@@ -349,9 +349,9 @@ func samePlace(a, b *gazetteer.Entry) bool {
 		a, b = b, a
 	}
 	if a.Kind == gazetteer.Region && b.Kind == gazetteer.City {
-		// a town in the region, or the city the region is named after
-		return a.Admin1Code == b.Admin1Code && a.Admin1Code != "" ||
-			strings.HasPrefix(textnorm.Fold(a.Name), textnorm.Fold(b.Name)+" ") && km(a, b) < 150
+		// the city the region is named after ("région de Kiev" and Kyiv);
+		// another town of the region is another place
+		return strings.HasPrefix(textnorm.Fold(a.Name), textnorm.Fold(b.Name)+" ") && km(a, b) < 150
 	}
 	if a.Kind == gazetteer.City && b.Kind == gazetteer.City && a.Name == b.Name {
 		return true
