@@ -137,7 +137,12 @@ func (d *doc) partyBefore(s *sent, i, window int) *party {
 // ("missiles russes", "un bombardement ukrainien"), where it names an
 // attacker, not a speaker.
 func (d *doc) demonymOfNoun(p *party) bool {
-	return p.first > 0 && d.toks[p.first-1].Kind == segment.Word && !d.toks[p.first-1].Cap && !strings.HasSuffix(d.toks[p.first-1].Norm, "'") && !isSourceNoun(d.toks[p.first-1].Norm)
+	for k := p.first - 1; k >= 0 && k >= p.first-4; k-- {
+		if isSourceNoun(d.toks[k].Norm) { // "des sources sécuritaires et civiles maliennes"
+			return false
+		}
+	}
+	return p.first > 0 && d.toks[p.first-1].Kind == segment.Word && !d.toks[p.first-1].Cap && !strings.HasSuffix(d.toks[p.first-1].Norm, "'")
 }
 
 func isSourceNoun(w string) bool {
