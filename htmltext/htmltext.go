@@ -2,9 +2,13 @@
 // rest of sitrep reads, with the page's metadata. It is the first stage for
 // HTML input: every span in sitrep's output refers to Article.Text.
 //
-// The main content is found by go-trafilatura (with its readability and
-// dom-distiller fallbacks); this package renders it as paragraphs, reads the
-// language from the markup and picks the original publication date.
+// The main content is found by a readability-style scorer (content.go) after
+// boilerplate is pruned by tag, role, id and class (prune.go); this package
+// renders it as paragraphs (text.go), reads the title, site name and author
+// (info.go) and the language from the markup, and picks the original
+// publication date (meta.go). It uses only golang.org/x/net/html and
+// golang.org/x/text besides the standard library, so that it costs nothing
+// at process start.
 package htmltext
 
 import (
@@ -14,10 +18,11 @@ import (
 	"net/http"
 	"regexp"
 	"strings"
+	"unicode/utf8"
 
-	"github.com/go-shiori/dom"
-	trafilatura "github.com/markusmobius/go-trafilatura"
 	"golang.org/x/net/html"
+	"golang.org/x/net/html/charset"
+	"golang.org/x/text/unicode/norm"
 )
 
 // Article is the main text of a page and what the page says about itself.
@@ -63,31 +68,30 @@ var (
 // Extract reads one HTML page (any charset the page declares or that can be
 // detected) and returns its main text and metadata. It returns ErrEmpty,
 // ErrNotHTML or ErrNoText, possibly wrapped, for pages it cannot use.
-func Extract(page []byte, opts Options) (Article, error) {
+func Extract(page []byte, opts Options) (a Article, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			a, err = Article{}, fmt.Errorf("%w: extractor panic: %v", ErrInternal, r)
+		}
+	}()
 	if err := sniff(page); err != nil {
 		return Article{}, err
 	}
-	doc, err := dom.Parse(bytes.NewReader(page))
+	doc, err := html.Parse(bytes.NewReader(toUTF8(page)))
 	if err != nil {
 		return Article{}, fmt.Errorf("%w: %v", ErrNotHTML, err)
 	}
-	// Metadata first: trafilatura prunes the document it is given.
-	a := Article{
+	// Metadata first: the content stage prunes the document.
+	info := pageInfo(doc)
+	a = Article{
+		Title:     info.title,
+		SiteName:  info.site,
+		Author:    info.author,
 		Lang:      pageLang(doc),
 		Published: publishedDate(doc, opts.URL),
 	}
-	res, err := mainContent(doc)
-	if err != nil {
-		return Article{}, err
-	}
-	a.Title = normSpace(res.Metadata.Title)
-	a.SiteName = normSpace(res.Metadata.Sitename)
-	a.Author = normSpace(res.Metadata.Author)
-	paras := paragraphs(res.ContentNode)
-	if isShort(res.ContentText) {
-		paras = shortPage(doc)
-	}
-	paras = withHeadline(paras, a.Title, doc)
+	paras := mainText(doc)
+	paras = withHeadline(paras, a.Title, info.h1s)
 	if len(paras) == 0 {
 		return Article{}, ErrNoText
 	}
@@ -116,41 +120,60 @@ func sniff(page []byte) error {
 	return nil
 }
 
-// pruneSelector removes navigation cells of old table layouts, which
-// trafilatura's own rules (for div, ul, section…) do not reach.
-const pruneSelector = `td[class*=menu], td[id*=menu], td[class*=nav], td[id*=nav]`
-
-// mainContent runs trafilatura on doc. Comments are excluded; the date is
-// left to publishedDate.
-func mainContent(doc *html.Node) (res *trafilatura.ExtractResult, err error) {
-	defer func() {
-		if r := recover(); r != nil {
-			res, err = nil, fmt.Errorf("%w: extractor panic: %v", ErrInternal, r)
+// toUTF8 returns the page in UTF-8, in Unicode normal form C. A page that is
+// valid UTF-8 is taken as UTF-8 whatever it declares (a legacy page is
+// almost never valid UTF-8 by chance, while stale charset declarations are
+// common). Otherwise the declared charset is used; an undeclared one is
+// windows-1251 when high bytes are frequent (Cyrillic letters), else
+// windows-1252.
+func toUTF8(page []byte) []byte {
+	page = bytes.TrimPrefix(page, []byte("\xef\xbb\xbf"))
+	if !utf8.Valid(page) {
+		e, name, _ := charset.DetermineEncoding(page, "")
+		if name == "windows-1252" && mostlyHighBytes(page) {
+			e, _ = charset.Lookup("windows-1251")
 		}
-	}()
-	res, err = trafilatura.ExtractDocument(doc, trafilatura.Options{
-		EnableFallback:  true,
-		ExcludeComments: true,
-		HtmlDateMode:    trafilatura.Disabled,
-		PruneSelector:   pruneSelector,
-	})
-	if err != nil {
-		return nil, fmt.Errorf("%w: %v", ErrNoText, err)
+		if e != nil {
+			if b, err := e.NewDecoder().Bytes(page); err == nil {
+				page = b
+			}
+		}
 	}
-	if res == nil || res.ContentNode == nil {
-		return nil, ErrNoText
+	if !norm.NFC.IsNormal(page) {
+		page = norm.NFC.Bytes(page)
 	}
-	return res, nil
+	return page
+}
+
+// mostlyHighBytes reports whether, outside tags, bytes of 0xC0 and over
+// (letters in single-byte Cyrillic code pages) are more than a quarter as
+// many as ASCII letters (in Latin-1 text they are a few per cent).
+func mostlyHighBytes(page []byte) bool {
+	high, ascii, inTag := 0, 0, false
+	for _, c := range page {
+		switch {
+		case c == '<':
+			inTag = true
+		case c == '>':
+			inTag = false
+		case inTag:
+		case c >= 0xc0:
+			high++
+		case c|0x20 >= 'a' && c|0x20 <= 'z':
+			ascii++
+		}
+	}
+	return 4*high > ascii
 }
 
 // withHeadline puts the title in front of the paragraphs when the page shows
 // it as an <h1> that the content extractor left out.
-func withHeadline(paras []string, title string, doc *html.Node) []string {
+func withHeadline(paras []string, title string, h1s []string) []string {
 	if title == "" || len(paras) == 0 || paras[0] == title {
 		return paras
 	}
-	for _, h := range dom.GetElementsByTagName(doc, "h1") {
-		if normSpace(dom.TextContent(h)) == title {
+	for _, h := range h1s {
+		if h == title {
 			return append([]string{title}, paras...)
 		}
 	}

@@ -305,3 +305,66 @@ func TestShortPage(t *testing.T) {
 		})
 	}
 }
+
+func TestTextDate(t *testing.T) {
+	for _, tc := range []struct{ name, body, want string }{
+		{"french byline", `<h1>Titre</h1><p>Publié le 21 mars 2024 à 10h</p>`, "2024-03-21"},
+		{"english, update skipped", `<p>Updated March 9, 2024</p><h1>Title</h1><p>March 7, 2024</p>`, "2024-03-07"},
+		{"ukrainian", `<h1>Заголовок</h1><div>17 січня 2025, 09:10</div>`, "2025-01-17"},
+		{"numeric", `<h1>Заголовок</h1><div>05.11.2024</div>`, "2024-11-05"},
+		{"iso", `<h1>Title</h1><span>2023-08-01</span>`, "2023-08-01"},
+		{"links and lists skipped", `<h1>Title</h1><ul><li>1 May 2020</li></ul><a href="/x">2 May 2020</a>`, ""},
+		{"far from the headline", `<h1>Title</h1><p>` + strings.Repeat("Long text without dates. ", 100) + `1 May 2020</p>`, ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			page := "<html><body>" + tc.body + `<p>Shelling damaged two houses in the fictional village of Oakridge on Monday, local officials said on Tuesday morning.</p></body></html>`
+			a, err := Extract([]byte(page), Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if a.Published != tc.want {
+				t.Errorf("Published = %q, want %q", a.Published, tc.want)
+			}
+		})
+	}
+}
+
+func TestMainContent(t *testing.T) {
+	const p1 = `<p>Heavy rain caused the river Marn to burst its banks on Monday, flooding at least forty homes in the valley, officials said.</p>`
+	const p2 = `<p>Rescue teams evacuated 120 people, including 30 children, from the villages of Dorn and Hale overnight, the service said.</p>`
+	for _, tc := range []struct{ name, body, want string }{
+		{"comments and share box dropped",
+			`<div class="site has-sidebar"><article class="post"><h1>Floods hit the valley</h1><div class="entry-content">` + p1 + p2 +
+				`<p><strong>Read also:</strong> <a href="/x">Dam inspection ordered after storms</a></p><ul><li><a href="/a">Storm warning extended</a></li><li><a href="/b">Roads closed</a></li></ul>` +
+				`<div class="sharedaddy"><a href="#">Twitter</a></div></div></article>` +
+				`<div id="comments"><article class="comment">` + p1 + `</article></div><aside>` + p2 + `</aside></div>`,
+			"Floods hit the valley\n\n" + p1[3:len(p1)-4] + "\n\n" + p2[3:len(p2)-4]},
+		{"lead before the text, teasers and boxes after it left out",
+			`<form id="aspnetForm"><div class="col"><h1>Floods hit the valley</h1><div class="lead">` + p1 + `</div><div class="text">` + p2 + p2 + `</div>` +
+				`<h2>Aftermath</h2><div class="text">` + p1 + `</div><div class="box"><p>Photos of the floods are in our gallery this week.</p></div></div>` +
+				`<article class="teaser"><p>A teaser of another story, short.</p></article></form>`,
+			"Floods hit the valley\n\n" + p1[3:len(p1)-4] + "\n\n" + p2[3:len(p2)-4] + "\n\n" + p2[3:len(p2)-4] + "\n\nAftermath\n\n" + p1[3:len(p1)-4]},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			a, err := Extract([]byte("<html><body>"+tc.body+"</body></html>"), Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if a.Text != tc.want {
+				t.Errorf("Text = %q\nwant   %q", a.Text, tc.want)
+			}
+		})
+	}
+}
+
+func TestLegacyCharset(t *testing.T) {
+	// windows-1251 without a declaration: "Новости" and a sentence.
+	page := "<html><head><title>\xcd\xee\xe2\xee\xf1\xf2\xe8</title></head><body><p>\xc2\xee \xe2\xf2\xee\xf0\xed\xe8\xea \xe2\xe5\xf7\xe5\xf0\xee\xec \xf3\xef\xe0\xeb \xe1\xe5\xf1\xef\xe8\xeb\xee\xf2\xed\xe8\xea.</p></body></html>"
+	a, err := Extract([]byte(page), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Title != "Новости" || a.Text != "Во вторник вечером упал беспилотник." {
+		t.Errorf("got title %q, text %q", a.Title, a.Text)
+	}
+}

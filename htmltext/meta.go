@@ -5,27 +5,25 @@ import (
 	"strings"
 	"time"
 
-	"github.com/go-shiori/dom"
-	"github.com/markusmobius/go-htmldate"
 	"golang.org/x/net/html"
 )
 
 // pageLang returns the primary language subtag the page declares: <html
 // lang>, then a content-language or language <meta>, then og:locale.
 func pageLang(doc *html.Node) string {
-	if h := dom.QuerySelector(doc, "html"); h != nil {
-		if l := langTag(dom.GetAttribute(h, "lang")); l != "" {
+	if h := first(doc, func(n *html.Node) bool { return n.Data == "html" }); h != nil {
+		if l := langTag(attr(h, "lang")); l != "" {
 			return l
 		}
-		if l := langTag(dom.GetAttribute(h, "xml:lang")); l != "" {
+		if l := langTag(attr(h, "xml:lang")); l != "" {
 			return l
 		}
 	}
-	for _, m := range dom.GetElementsByTagName(doc, "meta") {
-		key := strings.ToLower(dom.GetAttribute(m, "http-equiv") + dom.GetAttribute(m, "name") + dom.GetAttribute(m, "property"))
+	for _, m := range byTag(doc, "meta") {
+		key := strings.ToLower(attr(m, "http-equiv") + attr(m, "name") + attr(m, "property"))
 		switch key {
 		case "content-language", "language", "lang", "dc.language", "dcterms.language", "og:locale":
-			if l := langTag(dom.GetAttribute(m, "content")); l != "" {
+			if l := langTag(attr(m, "content")); l != "" {
 				return l
 			}
 		}
@@ -60,8 +58,8 @@ func langTag(s string) string {
 // publishedDate returns the original publication date as YYYY-MM-DD, trying
 // in order: JSON-LD datePublished, publication <meta> tags and
 // itemprop=datePublished, the first <time datetime> of the article, a date
-// in the URL, then go-htmldate's search of the whole page. It returns "" when
-// none gives a date.
+// in the URL, then a date written in the text near the headline. It returns
+// "" when none gives a date.
 func publishedDate(doc *html.Node, pageURL string) string {
 	if pageURL == "" {
 		pageURL = canonicalURL(doc)
@@ -71,7 +69,7 @@ func publishedDate(doc *html.Node, pageURL string) string {
 		func() string { return metaDate(doc) },
 		func() string { return timeDate(doc) },
 		func() string { return urlDate(pageURL) },
-		func() string { return searchDate(doc, pageURL) },
+		func() string { return textDate(doc) },
 	} {
 		if d := find(); d != "" {
 			return d
@@ -82,12 +80,23 @@ func publishedDate(doc *html.Node, pageURL string) string {
 
 var rxLDPublished = regexp.MustCompile(`"datePublished"\s*:\s*"([^"]+)"`)
 
+// jsonLD returns the text of the page's JSON-LD blocks.
+func jsonLD(doc *html.Node) []string {
+	var out []string
+	for _, s := range byTag(doc, "script") {
+		if strings.EqualFold(strings.TrimSpace(attr(s, "type")), "application/ld+json") {
+			out = append(out, textContent(s))
+		}
+	}
+	return out
+}
+
 // jsonLDDate reads datePublished from the first JSON-LD block that has one.
 // A regular expression rather than a JSON parser, as such blocks are often
 // broken JSON.
 func jsonLDDate(doc *html.Node) string {
-	for _, s := range dom.QuerySelectorAll(doc, `script[type="application/ld+json"]`) {
-		for _, m := range rxLDPublished.FindAllStringSubmatch(dom.TextContent(s), -1) {
+	for _, s := range jsonLD(doc) {
+		for _, m := range rxLDPublished.FindAllStringSubmatch(s, -1) {
 			if d := parseDate(m[1]); d != "" {
 				return d
 			}
@@ -110,18 +119,18 @@ var publishedKeys = map[string]bool{
 // metaDate reads the first publication <meta>, or any element marked
 // itemprop=datePublished.
 func metaDate(doc *html.Node) string {
-	for _, m := range dom.GetElementsByTagName(doc, "meta") {
-		for _, attr := range []string{"property", "name", "itemprop"} {
-			if publishedKeys[strings.ToLower(dom.GetAttribute(m, attr))] {
-				if d := parseDate(dom.GetAttribute(m, "content")); d != "" {
+	for _, m := range byTag(doc, "meta") {
+		for _, key := range []string{"property", "name", "itemprop"} {
+			if publishedKeys[strings.ToLower(attr(m, key))] {
+				if d := parseDate(attr(m, "content")); d != "" {
 					return d
 				}
 			}
 		}
 	}
-	for _, e := range dom.QuerySelectorAll(doc, `[itemprop="datePublished"]`) {
-		for _, attr := range []string{"content", "datetime"} {
-			if d := parseDate(dom.GetAttribute(e, attr)); d != "" {
+	for _, e := range elements(doc, func(n *html.Node) bool { return attr(n, "itemprop") == "datePublished" }) {
+		for _, key := range []string{"content", "datetime"} {
+			if d := parseDate(attr(e, key)); d != "" {
 				return d
 			}
 		}
@@ -132,11 +141,11 @@ func metaDate(doc *html.Node) string {
 // timeDate reads the first <time datetime> that is not in navigation,
 // asides, lists, links or comments, nor marked as an update.
 func timeDate(doc *html.Node) string {
-	for _, t := range dom.GetElementsByTagName(doc, "time") {
+	for _, t := range byTag(doc, "time") {
 		if isUpdate(t) || outsideArticle(t) {
 			continue
 		}
-		if d := parseDate(dom.GetAttribute(t, "datetime")); d != "" {
+		if d := parseDate(attr(t, "datetime")); d != "" {
 			return d
 		}
 	}
@@ -144,7 +153,7 @@ func timeDate(doc *html.Node) string {
 }
 
 func isUpdate(n *html.Node) bool {
-	c := strings.ToLower(dom.ClassName(n) + " " + dom.GetAttribute(n, "itemprop"))
+	c := strings.ToLower(attr(n, "class") + " " + attr(n, "itemprop"))
 	return strings.Contains(c, "updat") || strings.Contains(c, "modif")
 }
 
@@ -159,8 +168,8 @@ func outsideArticle(n *html.Node) bool {
 		case "aside", "nav", "footer", "li", "a":
 			return true
 		}
-		idClass := strings.ToLower(dom.ID(p) + " " + dom.ClassName(p))
-		if strings.Contains(idClass, "comment") || strings.Contains(idClass, "related") {
+		ic := idClass(p)
+		if strings.Contains(ic, "comment") || strings.Contains(ic, "related") {
 			return true
 		}
 	}
@@ -169,11 +178,15 @@ func outsideArticle(n *html.Node) bool {
 
 // canonicalURL returns the page's <link rel=canonical> or og:url, or "".
 func canonicalURL(doc *html.Node) string {
-	if l := dom.QuerySelector(doc, `link[rel="canonical"][href]`); l != nil {
-		return dom.GetAttribute(l, "href")
+	if l := first(doc, func(n *html.Node) bool {
+		return n.Data == "link" && attr(n, "rel") == "canonical" && hasAttr(n, "href")
+	}); l != nil {
+		return attr(l, "href")
 	}
-	if m := dom.QuerySelector(doc, `meta[property="og:url"][content]`); m != nil {
-		return dom.GetAttribute(m, "content")
+	if m := first(doc, func(n *html.Node) bool {
+		return n.Data == "meta" && attr(n, "property") == "og:url" && hasAttr(n, "content")
+	}); m != nil {
+		return attr(m, "content")
 	}
 	return ""
 }
@@ -187,21 +200,6 @@ func urlDate(u string) string {
 		return ""
 	}
 	return validDate(m[1], m[2], m[3])
-}
-
-// searchDate asks go-htmldate for the original date, searching the page text
-// as well as its markup.
-func searchDate(doc *html.Node, pageURL string) (date string) {
-	defer func() {
-		if recover() != nil {
-			date = ""
-		}
-	}()
-	res, err := htmldate.FromDocument(doc, htmldate.Options{UseOriginalDate: true, URL: pageURL})
-	if err != nil || res.IsZero() {
-		return ""
-	}
-	return res.DateTime.Format(time.DateOnly)
 }
 
 var rxISODate = regexp.MustCompile(`^((?:19|20)\d\d)-?(\d\d)-?(\d\d)(?:$|[T\s])`)
