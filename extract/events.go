@@ -472,6 +472,11 @@ func (d *doc) refine(events []*event) {
 		if e.typ == "government_regains_territory" || e.typ == "non_state_actor_overtakes_territory" {
 			e.typ = d.territoryKind(e)
 		}
+		if e.typ == "attack" && !e.generic {
+			if m := e.munition(); m != "" {
+				e.typ = strikeOf(m) // an attack with rockets or missiles is a strike
+			}
+		}
 		if !e.statement && !e.generic && e.launched() {
 			switch m := e.munition(); {
 			case m == "drone" && e.typ == "shelling_artillery_missile_attack":

@@ -128,7 +128,7 @@ func (d *doc) findPlaces(s *sent) []*placeMention {
 				break
 			}
 		}
-		if n == 0 || n == 1 && d.beforeName(s, i+1) {
+		if n == 0 || n == 1 && d.beforeName(s, i+1) || d.actorAt(s, i, i+n) || d.dateline(s, i, i+n) {
 			i++
 			continue
 		}
@@ -293,4 +293,29 @@ func (d *doc) beforeName(s *sent, i int) bool {
 	}
 	t := d.toks[i]
 	return t.Kind == segment.Word && t.Cap && !t.Hyphen && !t.Newline && !d.k.stop[t.Norm]
+}
+
+// actorAt reports whether toks[i:j] name an actor that is not a state
+// ("Hamas" is the group, not Hamm in Germany).
+func (d *doc) actorAt(s *sent, i, j int) bool {
+	for _, h := range s.ents {
+		if h.First <= i && h.Last >= j && h.Vals[0].kind == entActor && h.Vals[0].actor.Kind != "state" {
+			return true
+		}
+	}
+	return false
+}
+
+// dateline reports whether toks[i:j] is the place line that opens a
+// dispatch ("BEIRUT:", "KYIV (Reuters) -"): where it was written, not
+// where anything happened.
+func (d *doc) dateline(s *sent, i, j int) bool {
+	if i != s.first || !d.toks[i].Newline && i != 0 || j >= s.last {
+		return false
+	}
+	switch d.toks[j].Norm {
+	case ":", "-", "(", "—", "–":
+		return true
+	}
+	return false
 }
