@@ -51,7 +51,7 @@ func (d *doc) findFigures(s *sent) []*fig {
 		if n.Year || n.Ordinal || d.inDate(s, n) || d.isModel(s, n) || n.Value < 0 {
 			continue
 		}
-		if d.isAge(s, n.NumLast) || d.notCount(s, n.NumLast) {
+		if d.isAge(s, n.NumLast) || d.notCount(s, n.NumLast) || d.slashed(n) {
 			continue
 		}
 		f := &fig{s: s, num: n, unitFirst: -1}
@@ -182,6 +182,11 @@ func (d *doc) inherit(s *sent, f, prev *fig) bool {
 		return false
 	}
 	f.unit, f.measure, f.subject, f.class = prev.unit, prev.measure, prev.subject, prev.class
+	for _, h := range s.lex { // "killing 25 soldiers and wounding another 35"
+		if m := d.has(h, "measure"); m != nil && h.First >= prev.num.Last && h.Last <= f.num.First && measuresFor[f.unit][m.Attr("measure")] {
+			f.measure = m.Attr("measure")
+		}
+	}
 	return true
 }
 
@@ -271,8 +276,8 @@ func (d *doc) nearestMeasure(s *sent, f *fig) string {
 			continue
 		}
 		for _, e := range h.Vals {
-			if e.Category != "measure" || !measuresFor[f.unit][e.Attr("measure")] {
-				continue
+			if e.Category != "measure" && e.Category != "event" || !measuresFor[f.unit][e.Attr("measure")] {
+				continue // an event word may say what happened too ("killed by")
 			}
 			dist := h.First - f.num.Last
 			if h.Last <= f.num.First {
@@ -329,6 +334,9 @@ func (d *doc) victimsOf(s *sent, f *fig) bool {
 	n := f.num
 	for _, h := range s.lex {
 		e := d.has(h, "measure")
+		if e == nil {
+			e = d.has(h, "event")
+		}
 		if e == nil || !measuresFor["person"][e.Attr("measure")] {
 			continue
 		}
@@ -368,4 +376,13 @@ func (d *doc) lexBetween(s *sent, i, j int) bool {
 		}
 	}
 	return false
+}
+
+// slashed reports whether the number is part of a date or a ratio written
+// with a slash ("18/01", "195/2021").
+func (d *doc) slashed(n quantity.Number) bool {
+	if n.NumLast < len(d.toks) && d.toks[n.NumLast].Norm == "/" && !d.toks[n.NumLast].Space {
+		return true
+	}
+	return n.NumFirst > 0 && d.toks[n.NumFirst-1].Norm == "/" && !d.toks[n.NumFirst].Space
 }
