@@ -369,8 +369,8 @@ func (d *doc) lexBetween(s *sent, i, j int) bool {
 			if u := d.has(h, "unit"); u != nil && u.Attr("unit") == "person" {
 				continue
 			}
-			if d.has(h, "age") != nil || d.has(h, "filler") != nil || d.has(h, "determiner") != nil {
-				continue
+			if d.has(h, "age") != nil || d.has(h, "filler") != nil || d.has(h, "determiner") != nil || d.has(h, "event") != nil && !d.hasCat(s, "nonconflict") {
+				continue // "an APC member is attacked and beaten to death"
 			}
 			return true
 		}
