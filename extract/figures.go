@@ -22,7 +22,7 @@ type fig struct {
 
 // unit classes: which measures make sense for what is counted.
 var measuresFor = map[string]map[string]bool{
-	"person":     {"killed": true, "injured": true, "missing": true, "captured": true, "detained": true, "displaced": true},
+	"person":     {"killed": true, "injured": true, "missing": true, "captured": true, "detained": true, "displaced": true, "other": true},
 	"missile":    {"launched": true, "intercepted": true, "hit": true, "destroyed": true, "other": true},
 	"drone":      {"launched": true, "intercepted": true, "hit": true, "destroyed": true, "other": true},
 	"projectile": {"launched": true, "intercepted": true, "hit": true, "destroyed": true},
