@@ -182,8 +182,12 @@ func (d *doc) inherit(s *sent, f, prev *fig) bool {
 		return false
 	}
 	f.unit, f.measure, f.subject, f.class = prev.unit, prev.measure, prev.subject, prev.class
-	for _, h := range s.lex { // "killing 25 soldiers and wounding another 35"
-		if m := d.has(h, "measure"); m != nil && h.First >= prev.num.Last && h.Last <= f.num.First && measuresFor[f.unit][m.Attr("measure")] {
+	for _, h := range s.lex { // "killing 25 soldiers and wounding another 35"; "20 of them were shot down"
+		m := d.has(h, "measure")
+		if m == nil || !measuresFor[f.unit][m.Attr("measure")] {
+			continue
+		}
+		if h.First >= prev.num.Last && h.Last <= f.num.First || h.First >= f.num.Last && h.First <= f.num.Last+4 {
 			f.measure = m.Attr("measure")
 		}
 	}

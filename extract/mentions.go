@@ -120,7 +120,7 @@ func (d *doc) findPlaces(s *sent) []*placeMention {
 			if buf == nil {
 				continue
 			}
-			if w == 1 && (d.k.stop[t.Norm] || utf8.RuneCountInString(t.Norm) < 3) {
+			if w == 1 && (!t.Cap || d.k.stop[t.Norm] || utf8.RuneCountInString(t.Norm) < 3) {
 				continue
 			}
 			if c := d.k.Gaz.Lookup(string(buf)); len(c) > 0 {
