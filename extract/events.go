@@ -138,6 +138,11 @@ func (d *doc) placeFor(s *sent, c *cand) *placeMention {
 		if a := d.anaphorPlace(s); a != nil {
 			return a
 		}
+		for _, p := range s.places { // "la Russie a lancé 19 drones contre l'Ukraine"
+			if p.entry.Kind == gazetteer.Country && d.afterAgainst(s, p.first) {
+				return p
+			}
+		}
 	}
 	return best
 }
@@ -245,7 +250,7 @@ func (d *doc) cluster(cands []*cand) []*event {
 			events = d.addStatement(events, c)
 			continue
 		}
-		if c.place == nil || c.place.entry.Kind == gazetteer.Country {
+		if c.place == nil || c.place.entry.Kind == gazetteer.Country && !d.tally(c.s) {
 			deferred = append(deferred, c)
 			continue
 		}
@@ -426,6 +431,9 @@ func (d *doc) metonym(s *sent, p *placeMention, c *cand) bool {
 	}
 	if p.first == s.first || p.first < c.first && d.isSubjectStart(s, p.first) {
 		return true
+	}
+	if p.entry.Kind == gazetteer.Country && d.verbAt(s, p.last) {
+		return true // "la Russie a lancé": the country is the subject, not the place
 	}
 	_, agent := d.lexEndingAt(s, p.first, "agent")
 	return agent
@@ -709,4 +717,33 @@ func (d *doc) territoryKind(e *event) string {
 		}
 	}
 	return e.typ
+}
+
+// verbAt reports whether a verb of the lexicon (an event, measure or
+// reporting word, not capitalised) starts at token i.
+func (d *doc) verbAt(s *sent, i int) bool {
+	if i >= s.last || d.toks[i].Cap {
+		return false
+	}
+	for _, h := range s.lex {
+		if h.First == i && (d.has(h, "report") != nil || d.has(h, "measure") != nil || d.has(h, "event") != nil) {
+			return true
+		}
+	}
+	return false
+}
+
+// tally reports whether s counts munitions fired ("launched 42 drones"): a
+// nationwide attack, its own event even when only a country is named.
+func (d *doc) tally(s *sent) bool {
+	for _, h := range s.lex {
+		if u := d.has(h, "unit"); u != nil && isMunition(u.Attr("unit")) {
+			for _, n := range s.nums {
+				if n.NumLast <= h.First && n.NumLast >= h.First-3 {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }

@@ -11,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"strconv"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -66,7 +67,6 @@ func runExtract(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return 1
 	}
 	w := bufio.NewWriterSize(stdout, 1<<16)
-	defer w.Flush()
 	out := &writer{w: w, pretty: f.pretty}
 	failed := false
 	files := fs.Args()
@@ -77,6 +77,9 @@ func runExtract(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		if !extractFile(eng, name, f, stdin, out, stderr) {
 			failed = true
 		}
+	}
+	if err := w.Flush(); out.err == nil {
+		out.err = err
 	}
 	if out.err != nil {
 		fmt.Fprintln(stderr, "sitrep extract: writing output:", out.err)
@@ -303,7 +306,7 @@ func decodeLine(line []byte, n int) (sitrep.Document, error) {
 	case string:
 		doc.ID = v
 	case float64:
-		doc.ID = fmt.Sprint(v)
+		doc.ID = strconv.FormatFloat(v, 'f', -1, 64) // 2000000, not 2e+06
 	case nil:
 		doc.ID = fmt.Sprintf("line-%d", n)
 	default:
