@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"sort"
+
 	"github.com/sitrep/sitrep/kb"
 	"github.com/sitrep/sitrep/lexicon"
 	"github.com/sitrep/sitrep/quantity"
@@ -317,10 +319,10 @@ func (d *doc) placeAfter(s *sent, f *fig) *placeMention {
 }
 
 func (d *doc) quoteAt(i int) *quote {
-	for _, q := range d.quotes {
-		if i > q.open && i < q.close {
-			return q
-		}
+	// quotes do not overlap and are in text order
+	k := sort.Search(len(d.quotes), func(k int) bool { return d.quotes[k].close > i })
+	if k < len(d.quotes) && i > d.quotes[k].open {
+		return d.quotes[k]
 	}
 	return nil
 }

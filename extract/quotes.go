@@ -2,6 +2,7 @@ package extract
 
 import (
 	"github.com/sitrep/sitrep/segment"
+	"sort"
 	"strings"
 	"unicode"
 )
@@ -192,10 +193,9 @@ func (d *doc) partyBetween(s *sent, from, to int, _ bool) *party {
 }
 
 func (d *doc) sentOf(i int) *sent {
-	for _, s := range d.sents {
-		if i >= s.first && i < s.last {
-			return s
-		}
+	k := sort.Search(len(d.sents), func(k int) bool { return d.sents[k].last > i })
+	if k < len(d.sents) && i >= d.sents[k].first {
+		return d.sents[k]
 	}
 	return nil
 }

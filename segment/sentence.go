@@ -70,7 +70,25 @@ func (s *Splitter) Split(text string, toks []Token) []Sentence {
 		out = append(out, Sentence{Start: toks[first].Start, End: toks[len(toks)-1].End, First: first, Last: len(toks)})
 	}
 	// merge the tokens swallowed by the closer loop
-	return fixup(out)
+	return capLength(fixup(out), toks)
+}
+
+// MaxTokens bounds a sentence: text with no full stop (a list, a table, a
+// run-on machine translation) is cut into pieces of at most this many
+// tokens, so that no stage does quadratic work on a whole document.
+const MaxTokens = 256
+
+func capLength(ss []Sentence, toks []Token) []Sentence {
+	var out []Sentence
+	for _, s := range ss {
+		for s.Last-s.First > MaxTokens {
+			cut := s.First + MaxTokens
+			out = append(out, Sentence{Start: toks[s.First].Start, End: toks[cut-1].End, First: s.First, Last: cut})
+			s.First, s.Start = cut, toks[cut].Start
+		}
+		out = append(out, s)
+	}
+	return out
 }
 
 func fixup(ss []Sentence) []Sentence {
