@@ -26,11 +26,6 @@ func hasAttr(n *html.Node, key string) bool {
 	return false
 }
 
-// isElem reports whether n is an element with the tag name tag.
-func isElem(n *html.Node, tag string) bool {
-	return n.Type == html.ElementNode && n.Data == tag
-}
-
 // elements returns the element descendants of root for which keep is true,
 // in document order.
 func elements(root *html.Node, keep func(*html.Node) bool) []*html.Node {
