@@ -216,10 +216,14 @@ func (d *doc) lastBefore(ps []*party, i int) *party {
 // lexicon or six words.
 func (d *doc) nounPhrase(s *sent, i int) *party {
 	for i < s.last {
-		if _, ok := d.lexAt(s, i, "determiner"); !ok {
+		if _, ok := d.lexAt(s, i, "determiner"); ok {
+			i = d.skip(s, i)
+			continue
+		}
+		if !d.k.stop[d.toks[i].Norm] || d.toks[i].Kind != segment.Word {
 			break
 		}
-		i = d.skip(s, i)
+		i++ // "le" when "le gouverneur" matched as a whole
 	}
 	j := i
 	for j < s.last && j-i < 6 {

@@ -81,6 +81,10 @@ func Compile(phrase string) Pattern {
 			p.Prefix[len(p.Prefix)-1] = true
 			continue
 		}
+		if t.Norm == "'" && i > 0 && !t.Space && toks[i-1].Kind == segment.Word {
+			p.Tokens[len(p.Tokens)-1] += "'" // a phrase ending in an elision: "d'"
+			continue
+		}
 		p.Tokens = append(p.Tokens, t.Norm)
 		p.Prefix = append(p.Prefix, false)
 	}
