@@ -81,7 +81,7 @@ func Compile(phrase string) Pattern {
 			p.Prefix[len(p.Prefix)-1] = true
 			continue
 		}
-		if t.Norm == "'" && i > 0 && !t.Space && toks[i-1].Kind == segment.Word {
+		if t.Norm == "'" && i > 0 && !t.Space && toks[i-1].Kind == segment.Word && (i+1 == len(toks) || toks[i+1].Space) {
 			p.Tokens[len(p.Tokens)-1] += "'" // a phrase ending in an elision: "d'"
 			continue
 		}
