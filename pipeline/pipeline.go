@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"runtime/debug"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -41,6 +42,9 @@ type Engine struct {
 
 // New loads the embedded knowledge.
 func New(opts Options) (*Engine, error) {
+	// loading builds ~50 MB of tables from a few MB of text: collecting
+	// garbage while it runs only slows start-up
+	defer debug.SetGCPercent(debug.SetGCPercent(-1))
 	k, err := extract.Load(knowledge.FS)
 	if err != nil {
 		return nil, fmt.Errorf("loading knowledge: %w", err)
