@@ -298,7 +298,9 @@ func (e *event) add(c *cand) {
 	if e.place == nil && c.place != nil {
 		e.place = c.place
 	}
-	if len(e.cands) == 1 || c.prio > e.prio || (c.prio == e.prio && (e.weak && !c.weak || e.generic && !c.generic)) {
+	first := len(e.cands) == 1 || c.s == e.cands[0].s
+	refines := (e.weak || e.generic) && !c.weak && !c.generic && !followUp[c.typ]
+	if len(e.cands) == 1 || (first || refines) && (c.prio > e.prio || c.prio == e.prio && (e.weak && !c.weak || e.generic && !c.generic)) {
 		e.typ, e.prio, e.weak, e.generic = c.typ, c.prio, c.weak, c.generic
 	}
 }
@@ -747,3 +749,8 @@ func (d *doc) tally(s *sent) bool {
 	}
 	return false
 }
+
+// followUp lists the types of what happens after an event (arrests, claims,
+// deals): a later sentence about them does not change what the event was.
+var followUp = map[string]bool{"arrests": true, "claim": true, "agreement": true, "change_to_group_activity": true,
+	"headquarters_or_base_established": true, "looting_property_destruction": true, "disrupted_weapons_use": true}
