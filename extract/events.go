@@ -6,6 +6,7 @@ import (
 
 	sitrep "github.com/sitrep/sitrep"
 	"github.com/sitrep/sitrep/gazetteer"
+	"github.com/sitrep/sitrep/lexicon"
 	"github.com/sitrep/sitrep/textnorm"
 	"github.com/sitrep/sitrep/timex"
 )
@@ -522,6 +523,11 @@ func (e *event) munition() string {
 		}
 	}
 	for _, c := range e.cands {
+		for _, h := range c.s.lex { // "raids by the army's helicopters"
+			if u := unitEntry(h); u != nil && u.Attr("unit") == "aircraft" {
+				return "aircraft"
+			}
+		}
 		for _, h := range c.s.ents {
 			if h.Vals[0].kind == entWeapon {
 				switch cl := h.Vals[0].weapon.Class; cl {
@@ -754,3 +760,13 @@ func (d *doc) tally(s *sent) bool {
 // deals): a later sentence about them does not change what the event was.
 var followUp = map[string]bool{"arrests": true, "claim": true, "agreement": true, "change_to_group_activity": true,
 	"headquarters_or_base_established": true, "looting_property_destruction": true, "disrupted_weapons_use": true}
+
+// unitEntry returns the unit entry of a lexicon hit, or nil.
+func unitEntry(h lexicon.Hit[*lexicon.Entry]) *lexicon.Entry {
+	for _, e := range h.Vals {
+		if e.Category == "unit" {
+			return e
+		}
+	}
+	return nil
+}
