@@ -159,6 +159,12 @@ func impliedType(f *fig) string {
 // order sorts events by salience, the main event first: violent events with
 // figures and several mentions before statements.
 func (d *doc) order(events []*event) []*event {
+	bare := true // every violent event is only named in the first sentence, with no figures
+	for _, e := range events {
+		if !e.statement && (len(e.figs) > 0 || e.cands[len(e.cands)-1].s.idx > 0) {
+			bare = false
+		}
+	}
 	score := func(e *event) float64 {
 		s := float64(len(e.cands)) + 2*float64(len(e.figs))
 		if !e.statement {
@@ -166,6 +172,9 @@ func (d *doc) order(events []*event) []*event {
 		}
 		if e.place != nil {
 			s++
+		}
+		if e.statement && e.typ == "claim" && bare && e.cands[0].s.idx == 0 {
+			s += 4 // "X claimed responsibility for the attack": the claim is the news
 		}
 		return s
 	}
