@@ -639,13 +639,15 @@ func (d *doc) protestKind(e *event) string {
 		}
 	}
 	for _, f := range e.figs {
-		if f.measure == "killed" || f.measure == "injured" {
+		if (f.measure == "killed" || f.measure == "injured") && f.subject != "police" && f.subject != "soldiers" {
 			kinds["shooting"] = true
 		}
 	}
 	switch {
+	case kinds["violent"]:
+		return "violent_demonstration" // protesters turned violent: a riot, whoever got hurt
 	case kinds["shooting"]:
-		return "attack" // protesters shot, killed or hurt: violence against civilians
+		return "attack" // peaceful protesters shot, killed or hurt: violence against civilians
 	case kinds["excessive"]:
 		return "excessive_force_against_protesters"
 	case kinds["violent"]:
