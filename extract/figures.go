@@ -350,6 +350,7 @@ func (d *doc) victimsOf(s *sent, f *fig) bool {
 		before := n.Article && h.First > n.NumLast && h.First <= n.NumLast+5 && d.wordsOnly(n.NumLast, h.First) && !d.lexBetween(s, n.NumLast, h.First)
 		if after || before {
 			f.unit, f.measure = "person", e.Attr("measure")
+			f.subject = d.subjectNear(s, n.NumLast) // "killed two SNG soldiers"
 			return true
 		}
 	}
@@ -391,4 +392,17 @@ func (d *doc) slashed(n quantity.Number) bool {
 		return true
 	}
 	return n.NumFirst > 0 && d.toks[n.NumFirst-1].Norm == "/" && !d.toks[n.NumFirst].Space
+}
+
+// subjectNear returns the subject of a person noun within three tokens
+// after i ("two SNG soldiers" -> soldiers), or "".
+func (d *doc) subjectNear(s *sent, i int) string {
+	for _, h := range s.lex {
+		if h.First >= i && h.First <= i+3 {
+			if u := d.has(h, "unit"); u != nil && u.Attr("unit") == "person" {
+				return u.Attr("subject")
+			}
+		}
+	}
+	return ""
 }
