@@ -60,6 +60,9 @@ func (d *doc) findFigures(s *sent) []*fig {
 		if !d.unitAfter(s, f) && !d.victimsOf(s, f) && (n.Article || !d.unitBefore(s, f) && !d.inherit(s, f, prev)) {
 			continue
 		}
+		if f.unitFirst < 0 {
+			d.measureRightAfter(s, f) // "5 dead, ten taken hostage"
+		}
 		if f.measure == "" {
 			f.measure = d.nearestMeasure(s, f)
 		}
@@ -158,6 +161,9 @@ func (d *doc) unitAfter(s *sent, f *fig) bool {
 // unitBefore reads a measure noun shortly before the number ("the death
 // toll rose to 14", "injured to 61").
 func (d *doc) unitBefore(s *sent, f *fig) bool {
+	if d.ownNoun(s, f) {
+		return false // "over 800 cattle": the number counts its own noun
+	}
 	for _, h := range s.lex {
 		if h.Last > f.num.First || h.Last < f.num.First-9 {
 			continue
@@ -180,7 +186,7 @@ func (d *doc) inherit(s *sent, f, prev *fig) bool {
 	if prev == nil || f.num.First-prev.num.Last > 14 {
 		return false
 	}
-	if n := f.num.NumLast; n < s.last && d.toks[n].Kind == segment.Word && !d.k.stop[d.toks[n].Norm] {
+	if d.ownNoun(s, f) {
 		return false
 	}
 	f.unit, f.measure, f.subject, f.class = prev.unit, prev.measure, prev.subject, prev.class
@@ -376,7 +382,10 @@ func (d *doc) lexBetween(s *sent, i, j int) bool {
 			if u := d.has(h, "unit"); u != nil && u.Attr("unit") == "person" {
 				continue
 			}
-			if d.has(h, "age") != nil || d.has(h, "filler") != nil || d.has(h, "determiner") != nil || d.has(h, "event") != nil && !d.hasCat(s, "nonconflict") {
+			if ev := d.has(h, "event"); ev != nil && ev.Attr("generic") != "" {
+				continue // "an APC member is attacked and beaten to death"
+			}
+			if d.has(h, "age") != nil || d.has(h, "filler") != nil || d.has(h, "determiner") != nil {
 				continue // "an APC member is attacked and beaten to death"
 			}
 			return true
@@ -405,4 +414,30 @@ func (d *doc) subjectNear(s *sent, i int) string {
 		}
 	}
 	return ""
+}
+
+// ownNoun reports whether a word that no list knows follows the number: the
+// number counts that ("800 cattle"), not what a figure before it counted.
+func (d *doc) ownNoun(s *sent, f *fig) bool {
+	n := f.num.NumLast
+	if n >= s.last || d.toks[n].Kind != segment.Word || d.k.stop[d.toks[n].Norm] {
+		return false
+	}
+	for _, h := range s.lex {
+		if h.First == n {
+			return false
+		}
+	}
+	return true
+}
+
+// measureRightAfter lets a measure word right after a number without a noun
+// of its own say what happened to what it counts.
+func (d *doc) measureRightAfter(s *sent, f *fig) {
+	for _, h := range s.lex {
+		if m := d.has(h, "measure"); m != nil && h.First == f.num.NumLast && measuresFor[f.unit][m.Attr("measure")] {
+			f.measure = m.Attr("measure")
+			return
+		}
+	}
 }
