@@ -94,6 +94,7 @@ type Figure struct {
 	Source      *string `json:"source"`
 	SourceSpan  *Span   `json:"source_span,omitempty"`
 	Hedged      bool    `json:"hedged,omitempty"`
+	Derived     string  `json:"derived,omitempty"` // "sum": the total of the figures its span covers, not a number in the text
 	Span        Span    `json:"span"`
 }
 

@@ -20,6 +20,7 @@ type fig struct {
 	place               *placeMention
 	source              *party
 	hedged              bool
+	derived             bool // a total the text does not state
 }
 
 // unit classes: which measures make sense for what is counted.
@@ -78,7 +79,66 @@ func (d *doc) findFigures(s *sent) []*fig {
 		out = append(out, f)
 		prev = f
 	}
+	return append(out, d.sums(s, out)...)
+}
+
+// sums adds the total of the figures of one measure that a sentence lists
+// side by side for different people ("60 soldiers killed, 7 rebels killed";
+// "3 soldiers and 3 civilians killed"), as a derived figure, unless the
+// sentence states a total itself or one figure is part of another
+// ("6 killed, including 5 ...").
+func (d *doc) sums(s *sent, figs []*fig) []*fig {
+	var out []*fig
+	for _, m := range []string{"killed", "injured"} {
+		var parts []*fig
+		total, max := int64(0), int64(0)
+		for _, f := range figs {
+			if f.measure != m || f.unit != "person" || f.num.Max > 0 || f.num.Vague {
+				continue
+			}
+			if d.partOf(s, f) {
+				parts = nil
+				break
+			}
+			parts = append(parts, f)
+			total += f.num.Value
+			if f.num.Value > max {
+				max = f.num.Value
+			}
+		}
+		if len(parts) < 2 || !distinctSubjects(parts) || max >= total {
+			continue
+		}
+		first, last := parts[0], parts[len(parts)-1]
+		sum := *first
+		sum.num.Value, sum.num.First, sum.num.NumFirst = total, first.num.First, first.num.NumFirst
+		sum.num.Last, sum.num.NumLast = last.num.Last, last.num.NumLast
+		sum.subject, sum.derived = "", true
+		out = append(out, &sum)
+	}
 	return out
+}
+
+func distinctSubjects(fs []*fig) bool {
+	seen := map[string]bool{}
+	for _, f := range fs {
+		if f.subject == "" || seen[f.subject] {
+			return false
+		}
+		seen[f.subject] = true
+	}
+	return true
+}
+
+// partOf reports whether the figure is introduced as part of another
+// ("including 5", "dont deux enfants", "among them").
+func (d *doc) partOf(s *sent, f *fig) bool {
+	for _, h := range s.lex {
+		if h.Last <= f.num.First && h.Last >= f.num.First-2 && d.has(h, "part") != nil {
+			return true
+		}
+	}
+	return false
 }
 
 // articleCount reports whether "a"/"un" before the counted noun is a count

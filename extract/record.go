@@ -170,6 +170,9 @@ func (d *doc) figureRecord(f *fig, ri runeIndex) sitrep.Figure {
 	if out.Qualifier == "" {
 		out.Qualifier = "exact"
 	}
+	if f.derived {
+		out.Derived = "sum"
+	}
 	if n.Max > 0 {
 		m := n.Max
 		out.ValueMax = &m
