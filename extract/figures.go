@@ -318,7 +318,13 @@ func (d *doc) isFiller(s *sent, i int) bool {
 		return true
 	}
 	for _, h := range s.ents {
-		if h.First == i && h.Vals[0].kind == entDemonym {
+		if h.First == i && (h.Vals[0].kind == entDemonym || h.Vals[0].kind == entActor) {
+			return true // "three Russian missiles", "3 FARDC soldiers"
+		}
+	}
+	t := d.toks[i]
+	if t.Kind == segment.Word && !d.k.stop[t.Norm] && i+1 < s.last { // "3 soliders dead", "5 Nande killed"
+		if u, ok := d.lexAt(s, i+1, "unit"); ok && u.Vals[0].Attr("measure") != "" || ok && t.Cap {
 			return true
 		}
 	}
@@ -445,7 +451,7 @@ func (d *doc) lexBetween(s *sent, i, j int) bool {
 			if ev := d.has(h, "event"); ev != nil && ev.Attr("generic") != "" {
 				continue // "an APC member is attacked and beaten to death"
 			}
-			if d.has(h, "age") != nil || d.has(h, "filler") != nil || d.has(h, "determiner") != nil {
+			if d.has(h, "age") != nil || d.has(h, "filler") != nil || d.has(h, "determiner") != nil || d.has(h, "hedge") != nil {
 				continue // "an APC member is attacked and beaten to death"
 			}
 			return true
@@ -484,7 +490,7 @@ func (d *doc) ownNoun(s *sent, f *fig) bool {
 		return false
 	}
 	for _, h := range s.lex {
-		if h.First == n {
+		if h.First >= n && h.First <= n+2 && (h.First == n || d.has(h, "unit") != nil) {
 			return false
 		}
 	}
