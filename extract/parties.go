@@ -138,15 +138,21 @@ func (d *doc) partyBefore(s *sent, i, window int) *party {
 // attacker, not a speaker.
 func (d *doc) demonymOfNoun(p *party) bool {
 	for k := p.first - 1; k >= 0 && k >= p.first-4; k-- {
-		if isSourceNoun(d.toks[k].Norm) { // "des sources sécuritaires et civiles maliennes"
+		if d.isSourceNoun(k) { // "des sources sécuritaires et civiles maliennes"
 			return false
 		}
 	}
 	return p.first > 0 && d.toks[p.first-1].Kind == segment.Word && !d.toks[p.first-1].Cap && !strings.HasSuffix(d.toks[p.first-1].Norm, "'")
 }
 
-func isSourceNoun(w string) bool {
-	return strings.HasPrefix(w, "source") || strings.HasPrefix(w, "responsable") || strings.HasPrefix(w, "official") || strings.HasPrefix(w, "autorit") || strings.HasPrefix(w, "authorit")
+// isSourceNoun reports whether token k is a noun that names informants
+// ("sources", "officials", "responsables").
+func (d *doc) isSourceNoun(k int) bool {
+	if s := d.sentOf(k); s != nil {
+		_, ok := d.lexAt(s, k, "sourcenoun")
+		return ok
+	}
+	return false
 }
 
 // attribute sets s.source: who the sentence's facts come from ("selon X",
