@@ -101,12 +101,13 @@ type Matcher[T any] struct {
 	exact    map[string][]item[T] // by first token
 	prefix   map[string][]item[T] // by first-token prefix
 	prefLens []int                // lengths (bytes) of first-token prefixes, longest first
+	heads    map[string]bool      // the first three bytes (or fewer) of every first-token prefix
 	maxLen   int
 }
 
 // NewMatcher returns an empty matcher.
 func NewMatcher[T any]() *Matcher[T] {
-	return &Matcher[T]{exact: map[string][]item[T]{}, prefix: map[string][]item[T]{}}
+	return &Matcher[T]{exact: map[string][]item[T]{}, prefix: map[string][]item[T]{}, heads: map[string]bool{}}
 }
 
 // Add adds phrase with value v. Empty phrases are ignored.
@@ -125,6 +126,7 @@ func (m *Matcher[T]) AddPattern(p Pattern, v T) {
 		if _, ok := m.prefix[k]; !ok {
 			m.addPrefLen(len(k))
 		}
+		m.heads[k[:min(3, len(k))]] = true
 		m.prefix[k] = append(m.prefix[k], it)
 	} else {
 		m.exact[p.Tokens[0]] = append(m.exact[p.Tokens[0]], it)
@@ -165,6 +167,9 @@ func (m *Matcher[T]) Match(toks []segment.Token, i, limit int) (int, []T) {
 	}
 	w := toks[i].Norm
 	try(m.exact[w])
+	if !m.heads[w[:min(3, len(w))]] && (len(w) >= 3 || !m.anyShortHead(w)) {
+		return best, vals // no prefix entry can start this word
+	}
 	for _, l := range m.prefLens {
 		if l <= len(w) {
 			try(m.prefix[w[:l]])
@@ -210,4 +215,15 @@ func (m *Matcher[T]) FindAll(toks []segment.Token, first, last int) []Hit[T] {
 		i += n
 	}
 	return out
+}
+
+// anyShortHead reports whether a prefix shorter than three bytes could
+// match w (w itself shorter than three bytes).
+func (m *Matcher[T]) anyShortHead(w string) bool {
+	for l := 1; l <= len(w); l++ {
+		if m.heads[w[:l]] {
+			return true
+		}
+	}
+	return false
 }
