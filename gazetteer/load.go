@@ -456,6 +456,16 @@ func (b *builder) add(name string, idx int32, adds []addition) {
 			return
 		}
 	}
+	if strings.Contains(name, "'") && !strings.Contains(name, "' ") {
+		// "odradokam'yanka" is also written without its apostrophe (a soft
+		// sign in Ukrainian romanisation): index both spellings
+		b.addOne(strings.ReplaceAll(name, "'", ""), idx)
+	}
+	b.addOne(name, idx)
+}
+
+// addOne indexes one spelling of a name.
+func (b *builder) addOne(name string, idx int32) {
 	k, found, err := b.index.intern(name)
 	if err != nil {
 		b.err = err
