@@ -91,7 +91,7 @@ func (d *doc) quoteSpeaker(q *quote, prev *quote) *party {
 	after := d.sentOf(q.close)
 	if after != nil {
 		if v := d.verbWithin(after, q.close+1, q.close+10); v >= 0 {
-			if p := d.partyBetween(after, q.close+1, v, true); p != nil {
+			if p := d.partyBetween(after, q.close+1, v); p != nil {
 				return p // ”, the governor wrote
 			}
 			if v <= q.close+2 { // », a déclaré X
@@ -182,7 +182,7 @@ func (d *doc) hitEnd(s *sent, i int) int {
 // partyBetween returns the party inside [from, to) that speaks: a person
 // if there is one ("Houthi military spokesperson Yahya Sarea"), else the
 // last one.
-func (d *doc) partyBetween(s *sent, from, to int, _ bool) *party {
+func (d *doc) partyBetween(s *sent, from, to int) *party {
 	var best *party
 	for _, p := range s.parties {
 		if p.first >= from && p.last <= to && (best == nil || best.kind != "person" || p.kind == "person") {
