@@ -5,32 +5,36 @@
 //
 // The rules, with the thresholds named below:
 //
-//   - Only violent events take part: an event whose type has an ACLED
+//   - Only violent events take part: those whose type has an ACLED
 //     equivalent (statements — threat, appeal, meeting, claim — do not).
 //     A document's main event is its first violent one; its other violent
 //     events are secondary.
-//   - Two events are the same when three things hold. Their types are
-//     compatible: the same ACLED event type (Battles, Explosions/Remote
-//     violence, ...), or one is disrupted_weapons_use (missiles and drones
-//     shot down) and the other a strike (air_drone_strike,
-//     shelling_artillery_missile_attack). Their dates are within
-//     [MaxDayGap] days: the event's date (to date_end for a span), else the
-//     document's publication date. Their places agree: both have a place
-//     and they lie within [MaxDistanceKm] of each other (haversine), or a
-//     region contains the other's place; or one has no place (or only a
-//     country) and the other lies in that country; or neither has a place
-//     (both countries known and equal, or one unknown) and the dates are
-//     the same day.
+//   - Two events are the same when their types, dates and places agree.
+//   - Types agree when they are of the same ACLED event type (Battles,
+//     Explosions/Remote violence, ...), or when one is
+//     disrupted_weapons_use (missiles and drones shot down) and the other a
+//     strike (air_drone_strike, shelling_artillery_missile_attack).
+//   - Dates agree when they are at most [MaxDayGap] days apart. An event's
+//     date is its own (to its date_end, for a span), else the document's
+//     publication date.
+//   - Places agree when both events have a place and the two lie within
+//     [MaxDistanceKm] of each other (haversine on latitude and longitude)
+//     or one is a region that holds the other; when one has no place, or
+//     only a country, and the other lies in that same country; and when the
+//     countries are not known to differ and the dates are the same day,
+//     if neither has a place or the one without a place has no known
+//     country. The country of an event without a place is the one country
+//     that all the places of its record lie in, if there is one.
 //   - Main events are grouped with union-find over every pair that is the
 //     same (transitively), except that two groups are not joined when that
-//     would put two of their placed events more than [MaxSpreadKm] apart
-//     (an event known only by its country must not chain a strike on one
-//     city to a strike on another). Only pairs within MaxDayGap days are
+//     would put two of their places more than [MaxSpreadKm] apart (an
+//     event known only by its country must not chain a strike on one city
+//     to a strike on another). Only pairs within MaxDayGap days are
 //     compared: events are indexed by day, so the work grows with the
 //     number of events a day, not with the square of all of them.
-//   - A secondary event joins the group of the closest main event of another
-//     document that is the same; one that matches none is an event of its
-//     own. Secondary events never join two groups.
+//   - A secondary event joins the group of the closest main event of
+//     another document that is the same; one that matches none is an event
+//     of its own. Secondary events never join two groups.
 //
 // A fused event takes the most frequent type of its reports (ties: the
 // earliest report's), the earliest date and the latest end, the most
@@ -121,16 +125,42 @@ type Value struct {
 	Doc       string  `json:"doc"`
 }
 
-// report is one violent event of one document, ready to compare.
+// report is one violent event of one document, ready to compare: the
+// strings that are compared are numbered, the coordinates in radians.
 type report struct {
-	doc, ev  int    // index of the document and of the event in its record
-	main     bool   // the document's first violent event
-	family   string // ACLED event type
-	typ      string
-	dated    bool
-	from, to int           // days since 1970-01-01, to >= from
-	place    *sitrep.Place // nil when none or only a country
-	country  string        // ISO code, "" when unknown
+	doc, ev       int  // index of the document and of the event in its record
+	main          bool // the document's first violent event
+	family        int  // ACLED event type
+	typ           string
+	strike, inter bool // a strike; disrupted weapons use
+	dated         bool
+	from, to      int  // days since 1970-01-01, to >= from
+	placed        bool // has a place finer than a country
+	at            spot // where, when placed
+	country       int  // 0 when unknown
+}
+
+// spot is a place as the rules compare it.
+type spot struct {
+	lat, lon, cosLat float64 // radians
+	id               int     // the gazetteer entry
+	region           bool
+	admin1           int // country and first-level region; 0 when unknown
+}
+
+// numbers gives strings numbers from 1 up, "" 0.
+type numbers map[string]int
+
+func (n numbers) of(s string) int {
+	if s == "" {
+		return 0
+	}
+	k, ok := n[s]
+	if !ok {
+		k = len(n) + 1
+		n[s] = k
+	}
+	return k
 }
 
 // Fuse groups the violent events of docs into fused events.
@@ -167,7 +197,7 @@ func Fuse(docs []Doc) []Event {
 			continue
 		}
 		forCandidates(idx, r, seen, i+1, func(j int) {
-			if same(r, &reps[j]) {
+			if !uf.joined(i, j) && same(r, &reps[j]) {
 				uf.union(i, j)
 			}
 		})
@@ -185,8 +215,8 @@ func Fuse(docs []Doc) []Event {
 				return
 			}
 			km := math.MaxFloat64
-			if r.place != nil && o.place != nil {
-				km = haversine(r.place, o.place)
+			if r.placed && o.placed {
+				km = haversine(r.at, o.at)
 			}
 			if best < 0 || km < bestKm {
 				best, bestKm = j, km
@@ -253,20 +283,23 @@ func forCandidates(idx map[int][]int, r *report, seen []int, stamp int, fn func(
 // collect turns the documents' violent events into reports.
 func collect(docs []Doc) []report {
 	var reps []report
+	nums := numbers{}
 	for di, d := range docs {
 		pub := d.Published
 		if pub == "" && d.Record.Doc.Published != nil {
 			pub = *d.Record.Doc.Published
 		}
 		pubDay, pubOK := day(pub)
-		country := docCountry(d.Record)
+		country := nums.of(docCountry(d.Record))
 		main := true
 		for ei, e := range d.Record.Events {
 			a := sitrep.ACLEDOf(e.Type)
 			if a == nil {
 				continue // a statement, or a type outside the vocabulary
 			}
-			r := report{doc: di, ev: ei, main: main, family: a.EventType, typ: e.Type, country: country}
+			r := report{doc: di, ev: ei, main: main, family: nums.of(a.EventType), typ: e.Type, country: country,
+				strike: e.Type == "air_drone_strike" || e.Type == "shelling_artillery_missile_attack",
+				inter:  e.Type == "disrupted_weapons_use"}
 			main = false
 			if e.Date != nil {
 				r.from, r.dated = day(*e.Date)
@@ -282,16 +315,27 @@ func collect(docs []Doc) []report {
 			}
 			if p := e.Location; p != nil {
 				if p.Country != "" {
-					r.country = p.Country
+					r.country = nums.of(p.Country)
 				}
 				if p.Precision != "country" {
-					r.place = p
+					r.placed = true
+					r.at = spotOf(p, nums)
 				}
 			}
 			reps = append(reps, r)
 		}
 	}
 	return reps
+}
+
+func spotOf(p *sitrep.Place, nums numbers) spot {
+	const rad = math.Pi / 180
+	s := spot{lat: p.Lat * rad, lon: p.Lon * rad, cosLat: math.Cos(p.Lat * rad), id: nums.of("place\x00" + placeKey(p)),
+		region: p.Precision == "region"}
+	if p.Admin1 != "" {
+		s.admin1 = nums.of("admin1\x00" + p.Country + "\x00" + p.Admin1)
+	}
+	return s
 }
 
 // docCountry is the one country that all the places of a record lie in,
@@ -323,57 +367,45 @@ func docCountry(rec sitrep.Record) string {
 
 // same reports whether two reports tell of one event.
 func same(a, b *report) bool {
-	if !compatible(a, b) {
-		return false
-	}
 	// dates: the spans come within MaxDayGap days of each other
 	if a.from > b.to+MaxDayGap || b.from > a.to+MaxDayGap {
 		return false
 	}
+	if a.family != b.family && !(a.inter && b.strike) && !(b.inter && a.strike) {
+		return false
+	}
 	switch {
-	case a.place != nil && b.place != nil:
-		return near(a.place, b.place)
-	case a.place != nil || b.place != nil:
-		return a.country != "" && a.country == b.country
+	case a.placed && b.placed:
+		return near(a.at, b.at)
+	case a.placed || b.placed:
+		if a.country == 0 || b.country == 0 {
+			return a.from == b.from && a.to == b.to // as when neither has a place
+		}
+		return a.country == b.country
 	default:
-		if a.country != "" && b.country != "" && a.country != b.country {
+		if a.country != 0 && b.country != 0 && a.country != b.country {
 			return false
 		}
 		return a.from == b.from && a.to == b.to
 	}
 }
 
-func compatible(a, b *report) bool {
-	return a.family == b.family || (a.typ == "disrupted_weapons_use" && isStrike(b.typ)) ||
-		(b.typ == "disrupted_weapons_use" && isStrike(a.typ))
-}
-
-func isStrike(t string) bool {
-	return t == "air_drone_strike" || t == "shelling_artillery_missile_attack"
-}
-
 // near reports whether two places are one event's: within MaxDistanceKm,
 // or one a region that holds the other.
-func near(a, b *sitrep.Place) bool {
-	if a.ID != "" && a.ID == b.ID {
-		return true
-	}
-	if haversine(a, b) <= MaxDistanceKm {
-		return true
-	}
-	if a.Country != b.Country || a.Admin1 == "" || a.Admin1 != b.Admin1 {
-		return false
-	}
-	return a.Precision == "region" || b.Precision == "region"
+func near(a, b spot) bool {
+	return a.id == b.id || holds(a, b) ||
+		math.Abs(a.lat-b.lat)*earthRadiusKm <= MaxDistanceKm && haversine(a, b) <= MaxDistanceKm
+}
+
+// holds reports whether one of two places is a region that holds the other.
+func holds(a, b spot) bool {
+	return (a.region || b.region) && a.admin1 != 0 && a.admin1 == b.admin1
 }
 
 // haversine is the great-circle distance between two places in kilometres.
-func haversine(a, b *sitrep.Place) float64 {
-	const rad = math.Pi / 180
-	dLat := (b.Lat - a.Lat) * rad
-	dLon := (b.Lon - a.Lon) * rad
-	h := math.Sin(dLat/2)*math.Sin(dLat/2) +
-		math.Cos(a.Lat*rad)*math.Cos(b.Lat*rad)*math.Sin(dLon/2)*math.Sin(dLon/2)
+func haversine(a, b spot) float64 {
+	sLat, sLon := math.Sin((b.lat-a.lat)/2), math.Sin((b.lon-a.lon)/2)
+	h := sLat*sLat + a.cosLat*b.cosLat*sLon*sLon
 	return 2 * earthRadiusKm * math.Asin(math.Sqrt(min(1, h)))
 }
 
@@ -393,4 +425,3 @@ func day(s string) (int, bool) {
 func dayString(d int) string {
 	return time.Unix(int64(d)*86400, 0).UTC().Format("2006-01-02")
 }
-

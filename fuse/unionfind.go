@@ -1,21 +1,26 @@
 package fuse
 
-import sitrep "github.com/sitrep/sitrep"
+import (
+	"math"
+	"slices"
+)
 
 // unionFind holds the groups of reports; each root keeps the distinct
 // places of its group, to refuse a union that would spread it too wide.
 type unionFind struct {
 	parent []int
 	size   []int
-	places [][]*sitrep.Place // at roots: one place per gazetteer entry
+	places [][]spot // at roots: one per gazetteer entry
+	// refused holds pairs of roots that union found too far apart
+	refused map[[2]int]bool
 }
 
 func newUnionFind(reps []report) *unionFind {
-	u := &unionFind{parent: make([]int, len(reps)), size: make([]int, len(reps)), places: make([][]*sitrep.Place, len(reps))}
+	u := &unionFind{parent: make([]int, len(reps)), size: make([]int, len(reps)), places: make([][]spot, len(reps)), refused: map[[2]int]bool{}}
 	for i, r := range reps {
 		u.parent[i], u.size[i] = i, 1
-		if r.place != nil {
-			u.places[i] = []*sitrep.Place{r.place}
+		if r.placed {
+			u.places[i] = []spot{r.at}
 		}
 	}
 	return u
@@ -29,6 +34,11 @@ func (u *unionFind) find(i int) int {
 	return i
 }
 
+// joined reports whether i and j are in one group.
+func (u *unionFind) joined(i, j int) bool {
+	return u.find(i) == u.find(j)
+}
+
 // union joins the groups of i and j unless two of their places would lie
 // more than MaxSpreadKm apart; it reports whether they are one group now.
 func (u *unionFind) union(i, j int) bool {
@@ -36,9 +46,14 @@ func (u *unionFind) union(i, j int) bool {
 	if a == b {
 		return true
 	}
+	if u.refused[[2]int{min(a, b), max(a, b)}] {
+		return false
+	}
 	for _, p := range u.places[a] {
 		for _, q := range u.places[b] {
-			if p.ID != q.ID && haversine(p, q) > MaxSpreadKm {
+			if apart(p, q) {
+				// groups only grow: these two never will be joined
+				u.refused[[2]int{min(a, b), max(a, b)}] = true
 				return false
 			}
 		}
@@ -49,7 +64,7 @@ func (u *unionFind) union(i, j int) bool {
 	u.parent[b] = a
 	u.size[a] += u.size[b]
 	for _, q := range u.places[b] {
-		if !hasPlace(u.places[a], q) {
+		if !slices.ContainsFunc(u.places[a], func(p spot) bool { return p.id == q.id }) {
 			u.places[a] = append(u.places[a], q)
 		}
 	}
@@ -57,11 +72,8 @@ func (u *unionFind) union(i, j int) bool {
 	return true
 }
 
-func hasPlace(ps []*sitrep.Place, q *sitrep.Place) bool {
-	for _, p := range ps {
-		if p.ID == q.ID && p.Lat == q.Lat && p.Lon == q.Lon {
-			return true
-		}
-	}
-	return false
+// apart reports whether two places are too far apart for one event.
+func apart(p, q spot) bool {
+	return p.id != q.id && !holds(p, q) &&
+		(math.Abs(p.lat-q.lat)*earthRadiusKm > MaxSpreadKm || haversine(p, q) > MaxSpreadKm)
 }

@@ -2,6 +2,7 @@
 // source-attributed event records (see shared/SCHEMA.md).
 //
 //	sitrep extract [flags] [FILE...]   text, HTML or JSON Lines in, records out
+//	sitrep fuse [flags] [FILE...]      records of many documents in, one event per reported event out
 //	sitrep bench [flags] FILE.jsonl    throughput and memory of extraction
 package main
 
@@ -15,6 +16,7 @@ const usage = `sitrep: structured, source-attributed records from conflict news
 
 usage:
   sitrep extract [flags] [FILE...]   read text, HTML or JSON Lines; write one record per document
+  sitrep fuse [flags] [FILE...]      extract every document, then group reports of one event across them
   sitrep bench [flags] FILE.jsonl    measure extraction speed and memory on a JSON Lines corpus
   sitrep help COMMAND                flags of a command
 `
@@ -31,6 +33,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	switch args[0] {
 	case "extract":
 		return runExtract(args[1:], stdin, stdout, stderr)
+	case "fuse":
+		return runFuse(args[1:], stdin, stdout, stderr)
 	case "bench":
 		return runBench(args[1:], stdout, stderr)
 	case "help", "-h", "--help":
