@@ -8,12 +8,10 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"runtime"
 	"strconv"
 	"strings"
-	"sync"
 	"unicode/utf8"
 
 	sitrep "github.com/sitrep/sitrep"
@@ -74,7 +72,7 @@ func runExtract(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		files = []string{"-"}
 	}
 	for _, name := range files {
-		if !extractFile(eng, name, f, stdin, out, stderr) {
+		if !processFile("extract", eng, name, f, stdin, out.write, stderr) {
 			failed = true
 		}
 	}
@@ -108,51 +106,6 @@ func (o *writer) write(rec sitrep.Record) {
 		enc.SetIndent("", "  ")
 	}
 	o.err = enc.Encode(rec)
-}
-
-// extractFile processes one input; it reports problems on stderr, naming
-// the file (and line), and returns false when any document failed.
-func extractFile(eng *pipeline.Engine, name string, f extractFlags, stdin io.Reader, out *writer, stderr io.Writer) bool {
-	label := name
-	var r io.Reader
-	if name == "-" {
-		label, r = "<stdin>", stdin
-	} else {
-		fh, err := os.Open(name)
-		if err != nil {
-			fmt.Fprintf(stderr, "sitrep extract: %v\n", err)
-			return false
-		}
-		defer fh.Close()
-		r = fh
-	}
-	br := bufio.NewReaderSize(r, 1<<16)
-	format := f.format
-	if format == "auto" {
-		format = sniff(name, br)
-	}
-	if format == "jsonl" {
-		return extractLines(eng, label, br, f.workers, out, stderr)
-	}
-	data, err := io.ReadAll(io.LimitReader(br, pipeline.MaxText+1))
-	if err != nil {
-		fmt.Fprintf(stderr, "sitrep extract: %s: %v\n", label, err)
-		return false
-	}
-	doc := sitrep.Document{ID: docID(name)}
-	if format == "html" {
-		s := string(data)
-		doc.HTML = &s
-	} else {
-		doc.Text = string(data)
-	}
-	rec, err := eng.Process(doc)
-	if err != nil {
-		fmt.Fprintf(stderr, "sitrep extract: %s: %v\n", label, err)
-		return false
-	}
-	out.write(rec)
-	return true
 }
 
 func docID(name string) string {
@@ -189,58 +142,6 @@ type job struct {
 	err  error
 	rec  sitrep.Record
 	done chan struct{}
-}
-
-// extractLines processes a JSON Lines stream: one document a line, one
-// record a line out, in input order; a bad line is reported and skipped.
-func extractLines(eng *pipeline.Engine, label string, br *bufio.Reader, workers int, out *writer, stderr io.Writer) bool {
-	if workers < 1 {
-		workers = 1
-	}
-	jobs := make(chan *job, workers*4)
-	order := make(chan *job, workers*4)
-	var wg sync.WaitGroup
-	for range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for j := range jobs {
-				if j.err == nil {
-					j.rec, j.err = eng.Process(j.doc)
-				}
-				close(j.done)
-			}
-		}()
-	}
-	ok := true
-	finished := make(chan struct{})
-	go func() {
-		defer close(finished)
-		for j := range order {
-			<-j.done
-			if j.err != nil {
-				ok = false
-				fmt.Fprintf(stderr, "sitrep extract: %s:%d: %v\n", label, j.line, j.err)
-				continue
-			}
-			out.write(j.rec)
-		}
-	}()
-	readErr := readLines(br, func(n int, line []byte) {
-		j := &job{line: n, done: make(chan struct{})}
-		j.doc, j.err = decodeLine(line, n)
-		order <- j
-		jobs <- j
-	})
-	close(jobs)
-	close(order)
-	wg.Wait()
-	<-finished
-	if readErr != nil {
-		fmt.Fprintf(stderr, "sitrep extract: %s: %v\n", label, readErr)
-		return false
-	}
-	return ok
 }
 
 // readLines calls fn for every non-blank line; a line longer than the
