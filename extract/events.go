@@ -123,6 +123,9 @@ func (d *doc) placeFor(s *sent, c *cand) *placeMention {
 		}
 		dist := p.first - c.last
 		if p.last <= c.first {
+			if d.clauseBetween(s, p.last, c.first) {
+				continue // "… à Nikopol, et le pays a subi une attaque de drones"
+			}
 			dist = (c.first - p.last) + 4
 		}
 		if dist < 0 {
@@ -161,6 +164,11 @@ func (d *doc) inParty(s *sent, p *placeMention) bool {
 // anaphorPlace resolves "cette région", "the city" to the last place named.
 func (d *doc) anaphorPlace(s *sent) *placeMention {
 	for _, h := range s.lex {
+		if e := d.has(h, "anaphor"); e != nil && e.Attr("ref") == "country" {
+			if c := d.mainCountry(); c != nil {
+				return &placeMention{first: h.First, last: h.Last, entry: c, anaphor: true}
+			}
+		}
 		if e := d.has(h, "anaphor"); e != nil && e.Attr("ref") == "place" && d.lastPlace != nil {
 			return &placeMention{first: h.First, last: h.Last, entry: d.lastPlace.entry, anaphor: true}
 		}
@@ -771,4 +779,34 @@ func unitEntry(h lexicon.Hit[*lexicon.Entry]) *lexicon.Entry {
 		}
 	}
 	return nil
+}
+
+// clauseBetween reports whether a new clause starts in toks[i:j]: a comma
+// followed by a conjunction ("…, et le pays a subi…"), or a semicolon.
+func (d *doc) clauseBetween(s *sent, i, j int) bool {
+	for k := i; k < j; k++ {
+		if d.toks[k].Norm == ";" {
+			return true
+		}
+		if d.toks[k].Norm == "," {
+			if _, ok := d.lexAt(s, k+1, "clause"); ok {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// mainCountry returns the country the document names most, or nil.
+func (d *doc) mainCountry() *gazetteer.Entry {
+	best, n := "", 0
+	for cc, c := range d.ctxCountries {
+		if c > n || c == n && cc < best {
+			best, n = cc, c
+		}
+	}
+	if best == "" {
+		return nil
+	}
+	return d.k.Gaz.Country(best)
 }
