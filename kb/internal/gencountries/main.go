@@ -15,11 +15,10 @@ package main
 
 import (
 	"bytes"
-	"encoding/binary"
 	"encoding/json"
-	"errors"
 	"flag"
 	"fmt"
+	"github.com/sitrep/sitrep/internal/gettext"
 	"maps"
 	"os"
 	"path/filepath"
@@ -240,45 +239,15 @@ func list(s string) []string {
 // parseMO reads a GNU gettext .mo catalog into msgid → msgstr, skipping the
 // header entry, plural forms and entries with a context.
 func parseMO(b []byte) (map[string]string, error) {
-	if len(b) < 28 {
-		return nil, errors.New("mo: file too short")
+	msgs, err := gettext.Parse(b)
+	if err != nil {
+		return nil, fmt.Errorf("mo: %w", err)
 	}
-	var order binary.ByteOrder
-	switch binary.LittleEndian.Uint32(b) {
-	case 0x950412de:
-		order = binary.LittleEndian
-	case 0xde120495:
-		order = binary.BigEndian
-	default:
-		return nil, errors.New("mo: bad magic number")
-	}
-	n := int(order.Uint32(b[8:]))
-	origs, trans := int(order.Uint32(b[12:])), int(order.Uint32(b[16:]))
-	str := func(table, i int) (string, error) {
-		at := table + 8*i
-		if at < 0 || at+8 > len(b) {
-			return "", errors.New("mo: table out of range")
+	out := make(map[string]string, len(msgs))
+	for _, m := range msgs {
+		if m.Context == "" && m.Plural == "" {
+			out[m.ID] = m.Str
 		}
-		l, off := int(order.Uint32(b[at:])), int(order.Uint32(b[at+4:]))
-		if off < 0 || l < 0 || off+l > len(b) {
-			return "", errors.New("mo: string out of range")
-		}
-		return string(b[off : off+l]), nil
-	}
-	out := make(map[string]string, n)
-	for i := range n {
-		id, err := str(origs, i)
-		if err != nil {
-			return nil, err
-		}
-		tr, err := str(trans, i)
-		if err != nil {
-			return nil, err
-		}
-		if id == "" || tr == "" || strings.ContainsAny(id, "\x00\x04") {
-			continue
-		}
-		out[id] = tr
 	}
 	return out, nil
 }
