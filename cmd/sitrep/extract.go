@@ -4,12 +4,9 @@ import (
 	"bufio"
 	"bytes"
 	"encoding/json"
-	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"path/filepath"
-	"runtime"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -29,31 +26,11 @@ type extractFlags struct {
 }
 
 func runExtract(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("extract", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	var f extractFlags
-	fs.StringVar(&f.format, "format", "auto", "input format: auto, text, html or jsonl (auto: by file ending, then by content)")
-	fs.StringVar(&f.published, "published", "", "publication date (YYYY-MM-DD) for documents that do not give one")
-	fs.StringVar(&f.lang, "lang", "", "language of the input (fr, en, ...); detected when empty")
-	fs.BoolVar(&f.pretty, "pretty", false, "indent the JSON output")
+	fs, f := inputFlags("extract", stderr, "usage: sitrep extract [flags] [FILE...]   (no FILE: standard input)")
 	fs.BoolVar(&f.emitText, "emit-text", false, "add the text that offsets refer to (\"text\") to each record")
 	fs.BoolVar(&f.debug, "debug", false, "write what was found in each sentence to standard error")
-	fs.IntVar(&f.workers, "workers", runtime.GOMAXPROCS(0), "documents processed in parallel")
-	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: sitrep extract [flags] [FILE...]   (no FILE: standard input)")
-		fs.PrintDefaults()
-	}
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return 0
-		}
-		return 2
-	}
-	switch f.format {
-	case "auto", "text", "html", "jsonl":
-	default:
-		fmt.Fprintf(stderr, "sitrep extract: unknown --format %q (want auto, text, html or jsonl)\n", f.format)
-		return 2
+	if code, ok := parseInputFlags(fs, f, args, stderr); !ok {
+		return code
 	}
 	opts := pipeline.Options{Lang: f.lang, Published: f.published, EmitText: f.emitText}
 	if f.debug {
@@ -72,7 +49,7 @@ func runExtract(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		files = []string{"-"}
 	}
 	for _, name := range files {
-		if !processFile("extract", eng, name, f, stdin, out.write, stderr) {
+		if !processFile("extract", eng, name, *f, stdin, out.write, stderr) {
 			failed = true
 		}
 	}

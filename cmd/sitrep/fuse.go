@@ -3,11 +3,8 @@ package main
 import (
 	"bufio"
 	"encoding/json"
-	"errors"
-	"flag"
 	"fmt"
 	"io"
-	"runtime"
 
 	sitrep "github.com/sitrep/sitrep"
 	"github.com/sitrep/sitrep/fuse"
@@ -17,29 +14,9 @@ import (
 // runFuse extracts every input document, then groups the reports of one
 // event across documents (package fuse) and writes one fused event a line.
 func runFuse(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("fuse", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	var f extractFlags
-	fs.StringVar(&f.format, "format", "auto", "input format: auto, text, html or jsonl (auto: by file ending, then by content)")
-	fs.StringVar(&f.published, "published", "", "publication date (YYYY-MM-DD) for documents that do not give one")
-	fs.StringVar(&f.lang, "lang", "", "language of the input (fr, en, ...); detected when empty")
-	fs.BoolVar(&f.pretty, "pretty", false, "indent the JSON output")
-	fs.IntVar(&f.workers, "workers", runtime.GOMAXPROCS(0), "documents processed in parallel")
-	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: sitrep fuse [flags] [FILE...]   (no FILE: standard input; a text or HTML file is one document)")
-		fs.PrintDefaults()
-	}
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return 0
-		}
-		return 2
-	}
-	switch f.format {
-	case "auto", "text", "html", "jsonl":
-	default:
-		fmt.Fprintf(stderr, "sitrep fuse: unknown --format %q (want auto, text, html or jsonl)\n", f.format)
-		return 2
+	fs, f := inputFlags("fuse", stderr, "usage: sitrep fuse [flags] [FILE...]   (no FILE: standard input; a text or HTML file is one document)")
+	if code, ok := parseInputFlags(fs, f, args, stderr); !ok {
+		return code
 	}
 	eng, err := pipeline.New(pipeline.Options{Lang: f.lang, Published: f.published})
 	if err != nil {
@@ -56,7 +33,7 @@ func runFuse(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		files = []string{"-"}
 	}
 	for _, name := range files {
-		if !processFile("fuse", eng, name, f, stdin, add, stderr) {
+		if !processFile("fuse", eng, name, *f, stdin, add, stderr) {
 			failed = true
 		}
 	}

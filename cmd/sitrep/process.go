@@ -2,9 +2,12 @@ package main
 
 import (
 	"bufio"
+	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"os"
+	"runtime"
 	"sync"
 
 	sitrep "github.com/sitrep/sitrep"
@@ -106,4 +109,38 @@ func processLines(cmd string, eng *pipeline.Engine, label string, br *bufio.Read
 		return false
 	}
 	return ok
+}
+
+// inputFlags defines the flags that every command reading documents takes.
+func inputFlags(cmd string, stderr io.Writer, usage string) (*flag.FlagSet, *extractFlags) {
+	fs := flag.NewFlagSet(cmd, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	f := &extractFlags{}
+	fs.StringVar(&f.format, "format", "auto", "input format: auto, text, html or jsonl (auto: by file ending, then by content)")
+	fs.StringVar(&f.published, "published", "", "publication date (YYYY-MM-DD) for documents that do not give one")
+	fs.StringVar(&f.lang, "lang", "", "language of the input (fr, en, ...); detected when empty")
+	fs.BoolVar(&f.pretty, "pretty", false, "indent the JSON output")
+	fs.IntVar(&f.workers, "workers", runtime.GOMAXPROCS(0), "documents processed in parallel")
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, usage)
+		fs.PrintDefaults()
+	}
+	return fs, f
+}
+
+// parseInputFlags parses args; when the command must stop it returns its
+// exit status (0 for --help, 2 for a bad flag or format) and false.
+func parseInputFlags(fs *flag.FlagSet, f *extractFlags, args []string, stderr io.Writer) (int, bool) {
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return 0, false
+		}
+		return 2, false
+	}
+	switch f.format {
+	case "auto", "text", "html", "jsonl":
+		return 0, true
+	}
+	fmt.Fprintf(stderr, "sitrep %s: unknown --format %q (want auto, text, html or jsonl)\n", fs.Name(), f.format)
+	return 2, false
 }
