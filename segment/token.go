@@ -5,6 +5,7 @@
 package segment
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -136,13 +137,12 @@ func appendWord(toks []Token, text string, start, end int, space, hyphen, newlin
 	return append(toks, wordToken(text, start, end, space, hyphen, newline)), end
 }
 
-// isElision reports whether w (folded) is a French or Italian elided word.
+// isElision reports whether w (folded), standing before an apostrophe and
+// a letter, is an elided word: one letter ("l'", "d'", "j'", "c'") or a word
+// ending in "qu" ("qu'", "jusqu'", "lorsqu'"). This is the orthography of
+// elision, not a word list: "Russia's" and "don't" are not elisions.
 func isElision(w string) bool {
-	switch w {
-	case "l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu", "presqu":
-		return true
-	}
-	return false
+	return utf8.RuneCountInString(w) == 1 || strings.HasSuffix(w, "qu")
 }
 
 // gluedCut returns where a lower-case word of three letters or more runs
