@@ -179,39 +179,32 @@ func readWords(fsys fs.FS, file string, set map[string]bool) error {
 
 func (k *Knowledge) compileEntities() {
 	m := lexicon.NewMatcher[*entity]()
+	// add puts the folded forms and the exact forms ("UN", not "un") of one
+	// entity in the matcher
+	add := func(e entity, folded, exact []string) {
+		for _, f := range folded {
+			m.Add(f, &e)
+		}
+		for _, f := range exact {
+			ex := e
+			ex.exact = f
+			m.Add(f, &ex)
+		}
+	}
 	for i := range k.KB.Actors {
 		a := &k.KB.Actors[i]
-		m.Add(a.Canonical, &entity{kind: entActor, actor: a})
-		for _, al := range a.Aliases {
-			m.Add(al, &entity{kind: entActor, actor: a})
-		}
-		for _, al := range a.Exact {
-			m.Add(al, &entity{kind: entActor, actor: a, exact: al})
-		}
+		add(entity{kind: entActor, actor: a}, append([]string{a.Canonical}, a.Aliases...), a.Exact)
 	}
 	for i := range k.KB.Offices {
 		o := &k.KB.Offices[i]
-		for _, al := range o.Aliases {
-			m.Add(al, &entity{kind: entOffice, office: o})
-		}
+		add(entity{kind: entOffice, office: o}, o.Aliases, nil)
 	}
 	for i := range k.KB.Weapons {
 		w := &k.KB.Weapons[i]
-		m.Add(w.Canonical, &entity{kind: entWeapon, weapon: w})
-		for _, al := range w.Aliases {
-			m.Add(al, &entity{kind: entWeapon, weapon: w})
-		}
-		for _, al := range w.Exact {
-			m.Add(al, &entity{kind: entWeapon, weapon: w, exact: al})
-		}
+		add(entity{kind: entWeapon, weapon: w}, append([]string{w.Canonical}, w.Aliases...), w.Exact)
 	}
 	for _, d := range k.KB.Demonyms {
-		for _, f := range d.Forms {
-			m.Add(f, &entity{kind: entDemonym, country: d.Country})
-		}
-		for _, f := range d.Exact {
-			m.Add(f, &entity{kind: entDemonym, country: d.Country, exact: f})
-		}
+		add(entity{kind: entDemonym, country: d.Country}, d.Forms, d.Exact)
 	}
 	k.entities = m
 }
