@@ -93,6 +93,7 @@ type Figure struct {
 	Location    *Place  `json:"location"`
 	Source      *string `json:"source"`
 	SourceSpan  *Span   `json:"source_span,omitempty"`
+	UnitSpan    *Span   `json:"unit_span,omitempty"` // the noun that says what is counted
 	Hedged      bool    `json:"hedged,omitempty"`
 	Derived     string  `json:"derived,omitempty"` // "sum": the total of the figures its span covers, not a number in the text
 	Span        Span    `json:"span"`

@@ -173,6 +173,10 @@ func (d *doc) figureRecord(f *fig, ri runeIndex) sitrep.Figure {
 	if f.derived {
 		out.Derived = "sum"
 	}
+	if f.unitFirst >= 0 && f.unitLast > f.unitFirst && !f.derived {
+		sp := d.tokSpan(ri, f.unitFirst, f.unitLast)
+		out.UnitSpan = &sp
+	}
 	if n.Max > 0 {
 		m := n.Max
 		out.ValueMax = &m
