@@ -55,6 +55,7 @@ type placeMention struct {
 	entry       *gazetteer.Entry
 	near        bool // "près de X": the event is near X, not at it
 	anaphor     bool // "cette région": points back to an earlier place
+	offset      *offset
 }
 
 // nameMention is a capitalised name that no list knows (a person, mostly).
@@ -128,7 +129,10 @@ func (d *doc) findPlaces(s *sent) []*placeMention {
 				break
 			}
 		}
-		if n == 0 || n == 1 && d.beforeName(s, i+1) || d.actorAt(s, i, i+n) || d.dateline(s, i, i+n) {
+		if n == 1 && !d.placeNounAfter(s, i) && (d.beforeName(s, i+1) || d.notPlaceWord(s, i)) {
+			n = 0
+		}
+		if n == 0 || d.actorAt(s, i, i+n) || d.dateline(s, i, i+n) {
 			i++
 			continue
 		}
@@ -234,30 +238,52 @@ func (d *doc) resolvePlaces() {
 			}
 		}
 	}
+	weak := d.actorCountries()
 	for _, s := range d.sents {
 		kept := s.places[:0]
 		for _, p := range s.places {
 			p.entry = p.cands[0]
 			best := -1
 			for _, c := range p.cands {
-				if n := d.ctxCountries[c.Country]; n > best {
+				if n := 2*d.ctxCountries[c.Country] + weak[c.Country]; n > best {
 					best, p.entry = n, c
 				}
 			}
-			if best == 0 && len(d.ctxCountries) > 0 && p.entry.Kind == gazetteer.City && !p.entry.Capital && p.entry.Population < 500000 {
+			if best == 0 && len(d.ctxCountries)+len(weak) > 0 && p.entry.Kind == gazetteer.City && !p.entry.Capital && p.entry.Population < 500000 {
 				continue // "Sousa" in a report on Syria is not Sousse in Tunisia
 			}
 			p.near = d.nearBefore(s, p.first)
+			d.offsetPlace(s, p)
 			kept = append(kept, p)
 		}
 		s.places = kept
 	}
 }
 
+// actorCountries counts the countries of the actors and demonyms the
+// document names ("ADF", "Congolese"): weaker evidence of where it happens
+// than the places it names, but enough to choose between namesakes.
+func (d *doc) actorCountries() map[string]int {
+	out := map[string]int{}
+	for _, s := range d.sents {
+		for _, h := range s.ents {
+			for _, v := range h.Vals {
+				switch {
+				case v.kind == entActor && v.actor.Country != "":
+					out[v.actor.Country]++
+				case v.country != "":
+					out[v.country]++
+				}
+			}
+		}
+	}
+	return out
+}
+
 func (d *doc) nearBefore(s *sent, i int) bool {
 	for _, h := range s.lex {
 		if h.Last == i || h.Last == i-1 {
-			if d.has(h, "near") != nil {
+			if e := d.has(h, "near"); e != nil && e.Attr("offset") != "1" {
 				return true
 			}
 		}

@@ -160,6 +160,12 @@ func (d *doc) placeRecord(p *placeMention, ri runeIndex) *sitrep.Place {
 	if p.near && en.Kind == gazetteer.City {
 		pl.Precision = "district"
 	}
+	if o := p.offset; o != nil {
+		pl.Lat, pl.Lon = destination(en.Lat, en.Lon, o.km, o.deg)
+		pl.Precision = "point"
+		osp := d.tokSpan(ri, o.first, p.last)
+		pl.Span = &osp
+	}
 	return pl
 }
 

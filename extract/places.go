@@ -1,0 +1,113 @@
+package extract
+
+import (
+	"math"
+	"strconv"
+
+	"github.com/sitrep/sitrep/gazetteer"
+	"github.com/sitrep/sitrep/lexicon"
+)
+
+// Place shapes: what the words around a gazetteer name say of it. All the
+// words are lexicon categories (placenoun, nameof, near, distance).
+
+// notPlaceWord reports whether the one capitalised word at i names no
+// place although the gazetteer knows it: a place noun on its own
+// ("University", "Forest"), or the head of a longer name ("Temple of
+// Justice").
+func (d *doc) notPlaceWord(s *sent, i int) bool {
+	if h, ok := d.lexAt(s, i, "placenoun"); ok && h.Last == i+1 {
+		return true
+	}
+	if h, ok := d.lexAt(s, i+1, "nameof"); ok && h.Last < s.last {
+		t := d.toks[h.Last]
+		return t.Cap && !d.k.stop[t.Norm]
+	}
+	return false
+}
+
+// placeNounAfter reports whether the capitalised words after token i end
+// in a place noun: "Metu University", "Banha Teaching Hospital", "Lalo
+// District" make the word at i a place, not the first name of a person.
+func (d *doc) placeNounAfter(s *sent, i int) bool {
+	for j := i + 1; j < s.last && j <= i+3; j++ {
+		if h, ok := d.lexAt(s, j, "placenoun"); ok && h.Last <= s.last {
+			return true
+		}
+		if t := d.toks[j]; !t.Cap {
+			return false
+		}
+	}
+	return false
+}
+
+// offsetBefore reads a distance and bearing that end right before token i
+// ("30km S of", "22 km east of", "à 40 km au nord-est de") and returns
+// them; ok is false when there is none.
+func (d *doc) offsetBefore(s *sent, i int) (km, deg float64, first int, ok bool) {
+	var bearing *lexicon.Entry
+	for _, h := range s.lex {
+		if e := d.has(h, "near"); e != nil && h.Last == i && e.Attr("deg") != "" {
+			bearing, first = e, h.First
+			break
+		}
+	}
+	if bearing == nil {
+		return 0, 0, 0, false
+	}
+	deg, err := strconv.ParseFloat(bearing.Attr("deg"), 64)
+	if err != nil {
+		return 0, 0, 0, false
+	}
+	unitFirst, ok := d.lexEndingAt(s, first, "distance")
+	if !ok && first > s.first && d.k.stop[d.toks[first-1].Norm] { // "à 40 km au nord"
+		unitFirst, ok = d.lexEndingAt(s, first-1, "distance")
+	}
+	if !ok {
+		return 0, 0, 0, false
+	}
+	var unit *lexicon.Entry
+	for _, h := range s.lex {
+		if h.First == unitFirst {
+			unit = d.has(h, "distance")
+		}
+	}
+	perUnit, err := strconv.ParseFloat(unit.Attr("km"), 64)
+	if err != nil {
+		return 0, 0, 0, false
+	}
+	for _, n := range s.nums {
+		if n.Last == unitFirst && n.Value > 0 && n.Value < 1000 {
+			return float64(n.Value) * perUnit, deg, n.First, true
+		}
+	}
+	return 0, 0, 0, false
+}
+
+// destination is the point km kilometres from lat, lon on the bearing deg
+// (degrees clockwise from north), on a sphere of the Earth's mean radius.
+func destination(lat, lon, km, deg float64) (float64, float64) {
+	const r = 6371.0
+	φ1, λ1, θ, δ := lat*math.Pi/180, lon*math.Pi/180, deg*math.Pi/180, km/r
+	φ2 := math.Asin(math.Sin(φ1)*math.Cos(δ) + math.Cos(φ1)*math.Sin(δ)*math.Cos(θ))
+	λ2 := λ1 + math.Atan2(math.Sin(θ)*math.Sin(δ)*math.Cos(φ1), math.Cos(δ)-math.Sin(φ1)*math.Sin(φ2))
+	lon2 := math.Mod(λ2*180/math.Pi+540, 360) - 180
+	return math.Round(φ2*180/math.Pi*1e5) / 1e5, math.Round(lon2*1e5) / 1e5
+}
+
+// offsetPlace marks p as a point at a distance and bearing from its entry
+// when the text says so: the event is there, not in the town named.
+func (d *doc) offsetPlace(s *sent, p *placeMention) {
+	if p.entry == nil || p.entry.Kind == gazetteer.Country {
+		return
+	}
+	if km, deg, first, ok := d.offsetBefore(s, p.first); ok {
+		p.offset = &offset{km: km, deg: deg, first: first}
+	}
+}
+
+// offset is a distance and bearing from a named place ("30km S of X").
+type offset struct {
+	km, deg float64
+	first   int // the first token of the distance
+}

@@ -1,0 +1,56 @@
+package extract_test
+
+import (
+	"math"
+	"testing"
+	"time"
+
+	sitrep "github.com/sitrep/sitrep"
+	"github.com/sitrep/sitrep/extract"
+)
+
+// TestPlaceShapes checks what the words around a place name say of the
+// event's location: a place noun after a name, a place noun alone, the
+// head of a longer name, a distance and bearing from a town, the country
+// of the actors.
+func TestPlaceShapes(t *testing.T) {
+	tests := []struct {
+		lang, text string
+		name       string  // the main event's place; "" for none
+		lat, lon   float64 // checked when lat != 0 (within 2 km)
+		precision  string
+	}{
+		{"en", "Students staged a sit-in at Mekelle University over unpaid grants.", "Mek'ele", 0, 0, "city"},
+		{"en", "Riot police dispersed a crowd outside the Temple of Justice in Monrovia.", "Monrovia", 0, 0, "city"},
+		{"en", "Gunmen attacked a police post in Forest on Sunday, killing two.", "", 0, 0, ""},
+		{"en", "Militants clashed with troops in a village 40km N of Gao, killing three.", "Gao", 16.6314, -0.0447, "point"},
+		{"en", "Two soldiers died in an ambush 25 km south-east of Mopti.", "Mopti", 14.3253, -4.0189, "point"},
+		{"en", "Rebels and the army fought near Gao, leaving four dead.", "Gao", 0, 0, "district"},
+		{"fr", "Deux soldats ont été tués dans une embuscade à 30 km au nord de Tombouctou.", "Timbuktu", 17.0433, -3.0074, "point"},
+	}
+	for _, tt := range tests {
+		pub, _ := time.Parse("2006-01-02", "2024-05-10")
+		rec := engine(t).Extract(extract.Input{Text: tt.text, Lang: tt.lang, Published: pub}).Record(sitrep.DocInfo{})
+		var loc *sitrep.Place
+		if len(rec.Events) > 0 {
+			loc = rec.Events[0].Location
+		}
+		switch {
+		case tt.name == "" && loc != nil:
+			t.Errorf("%q: want no place, got %s", tt.text, loc.Name)
+		case tt.name == "":
+		case loc == nil:
+			t.Errorf("%q: want %s, got no place", tt.text, tt.name)
+		case loc.Name != tt.name || loc.Precision != tt.precision:
+			t.Errorf("%q: got %s (%s), want %s (%s)", tt.text, loc.Name, loc.Precision, tt.name, tt.precision)
+		case tt.lat != 0 && km(loc.Lat, loc.Lon, tt.lat, tt.lon) > 2:
+			t.Errorf("%q: point %.4f,%.4f is %.1f km from %.4f,%.4f", tt.text, loc.Lat, loc.Lon, km(loc.Lat, loc.Lon, tt.lat, tt.lon), tt.lat, tt.lon)
+		}
+	}
+}
+
+func km(lat1, lon1, lat2, lon2 float64) float64 {
+	r := math.Pi / 180
+	a := math.Pow(math.Sin((lat2-lat1)*r/2), 2) + math.Cos(lat1*r)*math.Cos(lat2*r)*math.Pow(math.Sin((lon2-lon1)*r/2), 2)
+	return 2 * 6371 * math.Asin(math.Sqrt(a))
+}
