@@ -69,6 +69,7 @@ func (k *Knowledge) Extract(in Input) Output {
 	events := d.cluster(cands)
 	events = d.attach(events, figs)
 	d.refine(events)
+	d.placeUnplaced(events)
 	return Output{Events: d.order(events), Quotes: d.quotes, Warnings: warnings, doc: d}
 }
 

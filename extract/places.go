@@ -12,10 +12,15 @@ import (
 // words are lexicon categories (placenoun, nameof, near, distance).
 
 // notPlaceWord reports whether the one capitalised word at i names no
-// place although the gazetteer knows it: a place noun on its own
+// place although the gazetteer knows it: a number word, a place noun on its own
 // ("University", "Forest"), or the head of a longer name ("Temple of
 // Justice").
 func (d *doc) notPlaceWord(s *sent, i int) bool {
+	for _, n := range s.nums {
+		if n.First <= i && i < n.Last {
+			return true // "One soldier was killed": not Onex, whose names include "one"
+		}
+	}
 	if h, ok := d.lexAt(s, i, "placenoun"); ok && h.Last == i+1 {
 		return true
 	}
@@ -110,4 +115,32 @@ func (d *doc) offsetPlace(s *sent, p *placeMention) {
 type offset struct {
 	km, deg float64
 	first   int // the first token of the distance
+}
+
+// placeUnplaced gives an event that no sentence placed the one place the
+// document names below the level of a country, when it names exactly one
+// (a note that says where once and what happened in the next sentence).
+func (d *doc) placeUnplaced(events []*event) {
+	var only *placeMention
+	for _, s := range d.sents {
+		for _, p := range s.places {
+			if p.entry == nil || p.entry.Kind == gazetteer.Country || d.inParty(s, p) {
+				continue
+			}
+			if only != nil && only.entry != p.entry {
+				return
+			}
+			if only == nil {
+				only = p
+			}
+		}
+	}
+	if only == nil {
+		return
+	}
+	for _, e := range events {
+		if e.place == nil && !e.statement {
+			e.place = only
+		}
+	}
 }
