@@ -77,6 +77,10 @@ type Entry struct {
 	// Feature is the GeoNames feature code of a place (PPLC, PPLA, PPL,
 	// PPLX…); "" for countries and regions.
 	Feature string
+	// Minor is set on the places of the minor tier (MinorFile): villages
+	// and small towns, which a matcher should take only with evidence of
+	// their country.
+	Minor bool
 }
 
 // Precision returns the record's precision for a place at this entry:
@@ -120,6 +124,7 @@ type Gazetteer struct {
 	regions   map[string]*Entry // "UA.07"
 	byID      map[string]*Entry
 	maxWords  int
+	minor     *minorTier // nil without MinorFile
 }
 
 const multiBit = 1 << 31
@@ -129,6 +134,25 @@ const multiBit = 1 << 31
 // Prior (regions first at equal prior). The slice is shared: do not modify
 // it. It returns nil when no entry bears the name.
 func (g *Gazetteer) Lookup(folded string) []*Entry {
+	core := g.lookupMain(folded)
+	if g.minor == nil {
+		return core
+	}
+	return g.minor.lookup(folded, core)
+}
+
+// LongestFrom returns the number of words of the longest minor-tier name
+// that begins with the folded word, 0 when none of two words or more does
+// (WordStarts tells the same of the main names).
+func (g *Gazetteer) LongestFrom(word string) int {
+	if g.minor == nil {
+		return 0
+	}
+	return g.minor.longestFrom(word)
+}
+
+// lookupMain looks folded up in the main file's names.
+func (g *Gazetteer) lookupMain(folded string) []*Entry {
 	k, ok := g.names.find(folded)
 	if !ok {
 		return nil

