@@ -39,6 +39,9 @@ func (k *Knowledge) Extract(in Input) Output {
 	d.findQuotes()
 	d.findMentions()
 	d.resolvePlaces()
+	for _, s := range d.sents {
+		s.names = d.findNames(s) // after places are resolved: a dropped village may be a surname
+	}
 	var cands []*cand
 	var figs []*fig
 	var prevQuote *quote

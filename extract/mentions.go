@@ -95,7 +95,6 @@ func (d *doc) findMentions() {
 		s.nums = d.k.Nums.Find(d.lang, d.toks, s.first, s.last)
 		s.dates = d.k.Dates.Find(d.lang, d.toks, s.first, s.last, s.nums, d.anchor)
 		s.places = d.findPlaces(s)
-		s.names = d.findNames(s)
 		for _, h := range s.lex {
 			if d.has(h, "hedge") != nil {
 				s.hedged = true
@@ -116,7 +115,7 @@ func (d *doc) findPlaces(s *sent) []*placeMention {
 			continue
 		}
 		n, cands := 0, []*gazetteer.Entry(nil)
-		for w := min(max(d.k.firstWords[t.Norm], 1), s.last-i); w >= 1; w-- {
+		for w := min(max(d.k.firstWords[t.Norm], d.k.Gaz.LongestFrom(t.Norm), 1), s.last-i); w >= 1; w-- {
 			buf = d.key(buf[:0], i, i+w)
 			if buf == nil {
 				continue
@@ -130,6 +129,9 @@ func (d *doc) findPlaces(s *sent) []*placeMention {
 			}
 		}
 		if n == 1 && !d.placeNounAfter(s, i) && (d.beforeName(s, i+1) || d.notPlaceWord(s, i)) {
+			n = 0
+		}
+		if n > 0 && d.inPersonName(s, i, i+n, cands) {
 			n = 0
 		}
 		if n == 0 || d.actorAt(s, i, i+n) || d.dateline(s, i, i+n) {
@@ -233,8 +235,8 @@ func (d *doc) resolvePlaces() {
 	d.ctxCountries = map[string]int{}
 	for _, s := range d.sents {
 		for _, p := range s.places {
-			if len(p.cands) == 1 || p.cands[0].Kind == gazetteer.Country {
-				d.ctxCountries[p.cands[0].Country]++
+			if c := soleMain(p.cands); c != nil {
+				d.ctxCountries[c.Country]++
 			}
 		}
 	}
@@ -245,12 +247,19 @@ func (d *doc) resolvePlaces() {
 			p.entry = p.cands[0]
 			best := -1
 			for _, c := range p.cands {
-				if n := 2*d.ctxCountries[c.Country] + weak[c.Country]; n > best {
+				n := 2 * d.ctxCountries[c.Country]
+				if !c.Minor {
+					n += weak[c.Country] // a Russian force's target is no Russian village
+				}
+				if n > best {
 					best, p.entry = n, c
 				}
 			}
 			if best == 0 && len(d.ctxCountries)+len(weak) > 0 && p.entry.Kind == gazetteer.City && !p.entry.Capital && p.entry.Population < 500000 {
 				continue // "Sousa" in a report on Syria is not Sousse in Tunisia
+			}
+			if best == 0 && p.entry.Minor && !d.placeShaped(s, p) {
+				continue // a village is taken only where its country is named or the words say it is a place
 			}
 			p.near = d.nearBefore(s, p.first)
 			d.offsetPlace(s, p)
@@ -258,6 +267,26 @@ func (d *doc) resolvePlaces() {
 		}
 		s.places = kept
 	}
+}
+
+// soleMain returns the entry a name surely means, the evidence of a
+// country: a country, or the one entry of the main file the name has (the
+// villages of the minor tier that share it do not make it ambiguous).
+func soleMain(cands []*gazetteer.Entry) *gazetteer.Entry {
+	if cands[0].Kind == gazetteer.Country {
+		return cands[0]
+	}
+	var one *gazetteer.Entry
+	for _, c := range cands {
+		if c.Minor {
+			continue
+		}
+		if one != nil {
+			return nil
+		}
+		one = c
+	}
+	return one
 }
 
 // actorCountries counts the countries of the actors and demonyms the

@@ -6,6 +6,7 @@ import (
 
 	"github.com/sitrep/sitrep/gazetteer"
 	"github.com/sitrep/sitrep/lexicon"
+	"github.com/sitrep/sitrep/segment"
 )
 
 // Place shapes: what the words around a gazetteer name say of it. All the
@@ -44,6 +45,32 @@ func (d *doc) placeNounAfter(s *sent, i int) bool {
 		}
 	}
 	return false
+}
+
+// placeShaped reports whether the words around a place mention say it
+// names a place: a place noun after it ("Deder town", "the Ouadda area")
+// or "near" before it.
+func (d *doc) placeShaped(s *sent, p *placeMention) bool {
+	return d.placeNounAfter(s, p.last-1) || d.nearBefore(s, p.first)
+}
+
+// inPersonName reports whether the words at [i, j), which only minor
+// places bear, stand in a run of capitalised words that name no place:
+// "Mayor Olena Koval" names a person, not the village of Olena.
+func (d *doc) inPersonName(s *sent, i, j int, cands []*gazetteer.Entry) bool {
+	for _, c := range cands {
+		if !c.Minor {
+			return false
+		}
+	}
+	if d.placeNounAfter(s, j-1) || d.nearBefore(s, i) {
+		return false
+	}
+	capWord := func(k int) bool {
+		t := d.toks[k]
+		return t.Kind == segment.Word && t.Cap && !d.k.stop[t.Norm] && !t.Newline
+	}
+	return (i > s.first && capWord(i-1) && !d.toks[i].Newline) || (j < s.last && capWord(j))
 }
 
 // offsetBefore reads a distance and bearing that end right before token i

@@ -27,6 +27,12 @@ func TestPlaceShapes(t *testing.T) {
 		{"en", "Two soldiers died in an ambush 25 km south-east of Mopti.", "Mopti", 14.3253, -4.0189, "point"},
 		{"en", "Rebels and the army fought near Gao, leaving four dead.", "Gao", 0, 0, "district"},
 		{"fr", "Deux soldats ont été tués dans une embuscade à 30 km au nord de Tombouctou.", "Timbuktu", 17.0433, -3.0074, "point"},
+		// villages of the minor tier: taken where their country is named or the words say they are places
+		{"en", "Jihadists attacked an army post in Douentza, central Mali, killing five soldiers.", "Douentza", 15.0016, -2.9498, "city"},
+		{"en", "Gunmen killed three herders near Ouallam on Friday.", "Ouallam", 14.3164, 2.0860, "district"},
+		{"en", "Protesters marched through Bandiagara town against the curfew.", "Bandiagara", 0, 0, "city"},
+		{"en", "Soldiers clashed with bandits in Ouallam.", "", 0, 0, ""},
+		{"en", "Police arrested Ali Ouallam, a trader, after the riot in Niamey.", "Niamey", 0, 0, "city"},
 	}
 	for _, tt := range tests {
 		pub, _ := time.Parse("2006-01-02", "2024-05-10")
