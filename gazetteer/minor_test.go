@@ -49,7 +49,7 @@ func minorText(entries []string, names map[string][]int, words map[string]int) s
 }
 
 var testMinor = minorText([]string{
-	"geonames:1\tKharkiv\tUS\t\t35.1\t-90.2\t900\tPPL",         // a namesake abroad, smaller than the city
+	"geonames:1\tKharkiv\tUS\t\t35.1\t-90.2\t900\tPPL",          // a namesake abroad, smaller than the city
 	"geonames:2\tNova Kharkivka\tUA\t07\t49.5\t36.1\t1200\tPPL", // two words
 	"geonames:3\tOlenivka\tUA\t07\t49.2\t36.9\t700\tPPL",
 	"geonames:4\tOlenivka\tUA\t14\t47.8\t37.5\t300\tPPL",
@@ -182,7 +182,7 @@ func TestMinorFileWellFormed(t *testing.T) {
 	}
 	text := string(raw)
 	start := strings.Index(text, "\n@entries\n") + len("\n@entries\n")
-	body := text[start:strings.Index(text, "\n@names\n")+1]
+	body := text[start : strings.Index(text, "\n@names\n")+1]
 	entries := 0
 	for line := range strings.Lines(body) {
 		if _, err := parseMinorEntry(strings.TrimSuffix(line, "\n")); err != nil {
