@@ -431,14 +431,11 @@ func km(a, b *gazetteer.Entry) float64 {
 // "lancées par Kiev"): it is also a state's name, and it is the sentence's
 // subject or comes after an agent word ("par", "by").
 func (d *doc) metonym(s *sent, p *placeMention, c *cand) bool {
-	actor := false
-	for _, q := range s.parties {
-		if q.first == p.first && q.kind == "state" {
-			actor = true
-		}
-	}
-	if !actor {
+	if !d.namesState(s, p) {
 		return false
+	}
+	if d.forceOf(s, p) {
+		return true // "Kiev forces shelled…", "le régime de Kiev"
 	}
 	if p.first == s.first || p.first < c.first && d.isSubjectStart(s, p.first) {
 		return true
@@ -448,6 +445,17 @@ func (d *doc) metonym(s *sent, p *placeMention, c *cand) bool {
 	}
 	_, agent := d.lexEndingAt(s, p.first, "agent")
 	return agent
+}
+
+// namesState reports whether the place mention p is also a state's name
+// (a capital: "Kiev", "Moscou").
+func (d *doc) namesState(s *sent, p *placeMention) bool {
+	for _, q := range s.parties {
+		if q.first == p.first && q.kind == "state" {
+			return true
+		}
+	}
+	return false
 }
 
 // isSubjectStart reports whether only determiners stand before token i.

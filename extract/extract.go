@@ -73,6 +73,7 @@ func (k *Knowledge) Extract(in Input) Output {
 	events = d.attach(events, figs)
 	d.refine(events)
 	d.placeUnplaced(events)
+	d.placeByTerritory(events)
 	return Output{Events: d.order(events), Quotes: d.quotes, Warnings: warnings, doc: d}
 }
 

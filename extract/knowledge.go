@@ -35,9 +35,43 @@ type Knowledge struct {
 
 	langs      map[string]*langKnowledge
 	entities   *lexicon.Matcher[*entity]
-	heads      map[string]bool // words that start many multi-word place names ("region", "oblast")
-	firstWords map[string]int  // first word of multi-word place names -> most words
-	stop       map[string]bool // function words of every language
+	heads      map[string]bool             // words that start many multi-word place names ("region", "oblast")
+	firstWords map[string]int              // first word of multi-word place names -> most words
+	stop       map[string]bool             // function words of every language
+	territory  map[string]*gazetteer.Entry // by actor's canonical name
+}
+
+// TerritoriesFile links actors to the areas they hold (de facto
+// authorities: the Donetsk People's Republic and Donetsk Oblast).
+const TerritoriesFile = "territories.tsv"
+
+// loadTerritories reads TerritoriesFile, once the KB and the gazetteer are
+// loaded; every actor and place it names must exist.
+func (k *Knowledge) loadTerritories(fsys fs.FS) error {
+	raw, err := fs.ReadFile(fsys, TerritoriesFile)
+	if err != nil {
+		return fmt.Errorf("extract: %w", err)
+	}
+	k.territory = map[string]*gazetteer.Entry{}
+	for n, line := range strings.Split(string(raw), "\n") {
+		line = strings.TrimSuffix(line, "\r")
+		if line == "" || line[0] == '#' {
+			continue
+		}
+		f := strings.Split(line, "\t")
+		if len(f) != 3 || strings.TrimSpace(f[2]) == "" {
+			return fmt.Errorf("%s:%d: want actor, place and source, tab-separated", TerritoriesFile, n+1)
+		}
+		if _, ok := k.KB.ActorByName(f[0]); !ok {
+			return fmt.Errorf("%s:%d: no actor %q in %s", TerritoriesFile, n+1, f[0], kb.ActorsFile)
+		}
+		e := k.Gaz.ByID(f[1])
+		if e == nil {
+			return fmt.Errorf("%s:%d: no place %q in the gazetteer", TerritoriesFile, n+1, f[1])
+		}
+		k.territory[f[0]] = e
+	}
+	return nil
 }
 
 type langKnowledge struct {
@@ -107,6 +141,9 @@ func Load(fsys fs.FS) (*Knowledge, error) {
 	for w := range k.stop {
 		delete(k.heads, w) // function words are never where a place name starts
 	}
+	if err := k.loadTerritories(fsys); err != nil {
+		return nil, err
+	}
 	return k, nil
 }
 
@@ -145,7 +182,7 @@ func (k *Knowledge) loadLangs(fsys fs.FS) error {
 var categories = map[string]bool{"event": true, "measure": true, "unit": true, "report": true,
 	"according": true, "hedge": true, "anaphor": true, "against": true, "near": true, "filler": true, "agent": true, "age": true, "determiner": true,
 	"nonconflict": true, "armedtarget": true, "seizure": true, "arms": true, "protest": true, "notcount": true, "notsource": true, "part": true, "sourcenoun": true, "clause": true,
-	"distance": true, "placenoun": true, "nameof": true}
+	"distance": true, "placenoun": true, "nameof": true, "countrypart": true, "forcenoun": true}
 
 func checkEntry(e *lexicon.Entry) error {
 	if !categories[e.Category] {

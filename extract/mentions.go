@@ -261,6 +261,7 @@ func (d *doc) resolvePlaces() {
 			if best == 0 && p.entry.Minor && !d.placeShaped(s, p) {
 				continue // a village is taken only where its country is named or the words say it is a place
 			}
+			d.countryPart(s, p)
 			p.near = d.nearBefore(s, p.first)
 			d.offsetPlace(s, p)
 			kept = append(kept, p)

@@ -3,6 +3,7 @@ package extract
 import (
 	"math"
 	"strconv"
+	"strings"
 
 	"github.com/sitrep/sitrep/gazetteer"
 	"github.com/sitrep/sitrep/lexicon"
@@ -71,6 +72,77 @@ func (d *doc) inPersonName(s *sent, i, j int, cands []*gazetteer.Entry) bool {
 		return t.Kind == segment.Word && t.Cap && !d.k.stop[t.Norm] && !t.Newline
 	}
 	return (i > s.first && capWord(i-1) && !d.toks[i].Newline) || (j < s.last && capWord(j))
+}
+
+// possessiveEnd returns the token after an English possessive at i
+// ("Ukraine's": "'" and "s"), or -1.
+func (d *doc) possessiveEnd(s *sent, i int) int {
+	if i+1 < s.last && d.toks[i].Kind == segment.Punct && isApostrophe(d.toks[i].Norm) &&
+		d.toks[i+1].Norm == "s" && !d.toks[i+1].Space && !d.toks[i].Space {
+		return i + 2
+	}
+	return -1
+}
+
+func isApostrophe(s string) bool { return s == "'" || s == "’" }
+
+// countryPart turns a country mention into the part of it that a bearing
+// names ("eastern Ukraine", "Ukraine's east", "l'est de l'Ukraine", "the
+// north of Mali"), the span grown to cover the words.
+func (d *doc) countryPart(s *sent, p *placeMention) {
+	if p.entry == nil || p.entry.Kind != gazetteer.Country {
+		return
+	}
+	deg, first, last, ok := 0.0, p.first, p.last, false
+	for _, h := range s.lex {
+		e := d.has(h, "countrypart")
+		if e == nil {
+			if e = d.has(h, "near"); e == nil || e.Attr("deg") == "" {
+				continue // "the north of Mali"; "30 km north of Mali" stays a point
+			}
+			if _, _, _, offset := d.offsetBefore(s, p.first); offset {
+				continue
+			}
+		}
+		gap := h.Last == p.first-1 && (strings.HasSuffix(d.toks[h.Last].Norm, "'") || d.k.stop[d.toks[h.Last].Norm])
+		if h.Last == p.first || gap {
+			deg, first, ok = attrFloat(e, "deg"), h.First, true
+		}
+		if k := d.possessiveEnd(s, p.last); k > 0 && h.First == k && h.Last == k+1 {
+			deg, last, ok = attrFloat(e, "deg"), h.Last, true
+		}
+	}
+	if !ok {
+		return
+	}
+	if part := d.k.Gaz.Part(p.entry, deg); part != nil {
+		p.entry, p.first, p.last = part, first, last
+	}
+}
+
+func attrFloat(e *lexicon.Entry, key string) float64 {
+	v, _ := strconv.ParseFloat(e.Attr(key), 64)
+	return v
+}
+
+// forceOf reports whether the place at p stands for its state's forces or
+// government: a force noun after it ("Kiev forces", "Kiev's troops") or,
+// with of=1, before it ("the forces of Kiev", "le régime de Kiev").
+func (d *doc) forceOf(s *sent, p *placeMention) bool {
+	after := p.last
+	if k := d.possessiveEnd(s, after); k > 0 {
+		after = k
+	}
+	for _, h := range s.lex {
+		e := d.has(h, "forcenoun")
+		if e == nil {
+			continue
+		}
+		if e.Attr("of") == "1" && h.Last == p.first || e.Attr("of") != "1" && h.First == after {
+			return true
+		}
+	}
+	return false
 }
 
 // offsetBefore reads a distance and bearing that end right before token i
@@ -144,6 +216,27 @@ type offset struct {
 	first   int // the first token of the distance
 }
 
+// placeByTerritory gives an event that no sentence placed the area that
+// one of the parties of its sentences holds (territories.tsv): "a DPR
+// militiaman was killed in shelling" happened in Donetsk Oblast. The span
+// is the party's name.
+func (d *doc) placeByTerritory(events []*event) {
+	for _, e := range events {
+		if e.place != nil || e.statement {
+			continue
+		}
+	cands:
+		for _, c := range e.cands {
+			for _, q := range c.s.parties {
+				if t := d.k.territory[q.name]; t != nil && q.known {
+					e.place = &placeMention{first: q.first, last: q.last, cands: []*gazetteer.Entry{t}, entry: t}
+					break cands
+				}
+			}
+		}
+	}
+}
+
 // placeUnplaced gives an event that no sentence placed the one place the
 // document names below the level of a country, when it names exactly one
 // (a note that says where once and what happened in the next sentence).
@@ -151,7 +244,7 @@ func (d *doc) placeUnplaced(events []*event) {
 	var only *placeMention
 	for _, s := range d.sents {
 		for _, p := range s.places {
-			if p.entry == nil || p.entry.Kind == gazetteer.Country || d.inParty(s, p) {
+			if p.entry == nil || p.entry.Kind == gazetteer.Country || d.inParty(s, p) || d.namesState(s, p) && d.forceOf(s, p) {
 				continue
 			}
 			if only != nil && only.entry != p.entry {

@@ -33,6 +33,15 @@ func TestPlaceShapes(t *testing.T) {
 		{"en", "Protesters marched through Bandiagara town against the curfew.", "Bandiagara", 0, 0, "city"},
 		{"en", "Soldiers clashed with bandits in Ouallam.", "", 0, 0, ""},
 		{"en", "Police arrested Ali Ouallam, a trader, after the riot in Niamey.", "Niamey", 0, 0, "city"},
+		// parts of a country, informal regions, capitals that name a state, territories of de facto authorities
+		{"en", "Shelling killed two civilians in eastern Ukraine on Monday.", "eastern Ukraine", 0, 0, "region"},
+		{"en", "Fighting in Ukraine's east left three soldiers dead.", "eastern Ukraine", 0, 0, "region"},
+		{"fr", "Deux soldats ont été tués dans le nord du Mali.", "northern Mali", 0, 0, "region"},
+		{"fr", "Trois civils ont été tués dans l'est de l'Ukraine.", "eastern Ukraine", 0, 0, "region"},
+		{"en", "Two soldiers were killed by a mine in Donbas.", "Donbas", 48.3041, 38.3699, "region"},
+		{"en", "A shell fired by Kiev forces killed a woman.", "", 0, 0, ""},
+		{"en", "A DPR fighter was killed in shelling by Ukrainian troops.", "Donetsk Oblast", 0, 0, "region"},
+		{"en", "A soldier was wounded by sniper fire in Luhansk Obl.", "Luhansk Oblast", 0, 0, "region"},
 	}
 	for _, tt := range tests {
 		pub, _ := time.Parse("2006-01-02", "2024-05-10")

@@ -125,6 +125,7 @@ type Gazetteer struct {
 	byID      map[string]*Entry
 	maxWords  int
 	minor     *minorTier // nil without MinorFile
+	parts     sync.Map   // the entries Part made, by id
 }
 
 const multiBit = 1 << 31

@@ -21,6 +21,7 @@ const (
 	DataFile      = "gazetteer/gazetteer.tsv.gz" // or without .gz
 	RulesFile     = "gazetteer/regions.tsv"
 	AdditionsFile = "gazetteer/additions.tsv"
+	PlacesFile    = "gazetteer/places.tsv"
 )
 
 // SeatPopulation is the population from which a place of a country hides a
@@ -57,6 +58,13 @@ func Load(fsys fs.FS) (*Gazetteer, error) {
 		return nil, err
 	}
 	if err := b.parseData(name, data); err != nil {
+		return nil, err
+	}
+	if places, err := fs.ReadFile(fsys, PlacesFile); err == nil {
+		if err := b.parsePlaces(PlacesFile, string(places)); err != nil {
+			return nil, err
+		}
+	} else if !errors.Is(err, fs.ErrNotExist) {
 		return nil, err
 	}
 	if err := b.checkAdditions(AdditionsFile); err != nil {
@@ -633,7 +641,9 @@ func (b *builder) build() *Gazetteer {
 		e := &g.entries[i]
 		switch e.Kind {
 		case Region:
-			e.Admin1 = e.Name
+			if e.Admin1Code != "" { // not an informal region (places.tsv)
+				e.Admin1 = e.Name
+			}
 		case City:
 			if r := g.regions[e.Country+"."+e.Admin1Code]; r != nil && e.Admin1Code != "" {
 				e.Admin1 = r.Name

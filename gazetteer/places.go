@@ -1,0 +1,94 @@
+package gazetteer
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/sitrep/sitrep/textnorm"
+)
+
+// parsePlaces reads the hand-kept places file: places that GeoNames'
+// cities500 lacks (front-line villages under 500 people, settlements it
+// does not list) and informal regions that span first-level ones
+// (Donbas). One place a line, tab-separated:
+//
+//	kind  id  name  country  admin1  lat  lon  population  names  source
+//
+// kind is P (a populated place) or R (an informal region, admin1 empty);
+// names are '|'-separated, in any script, folded here. The entries come
+// after those of the data file, so a name they share with a GeoNames
+// place is that place's first.
+func (b *builder) parsePlaces(file, text string) error {
+	return lines(text, func(n int, line string) error {
+		f := fields(line)
+		if len(f) != 10 {
+			return lineError(file, n, "%d fields, want 10: kind, id, name, country, admin1, lat, lon, population, names, source", len(f))
+		}
+		e := Entry{ID: f[1], Name: f[2], Country: f[3], Admin1Code: f[4]}
+		switch f[0] {
+		case "P":
+			e.Kind, e.Feature = City, "PPL"
+		case "R":
+			e.Kind = Region
+			if e.Admin1Code != "" {
+				return lineError(file, n, "a hand-kept region is informal: no admin1 code (first-level regions come from GeoNames)")
+			}
+		default:
+			return lineError(file, n, "kind %q, want P or R", f[0])
+		}
+		if !strings.HasPrefix(e.ID, "sitrep:") || e.Name == "" {
+			return lineError(file, n, "id %q: hand-kept ids start with sitrep:, and a name is needed", e.ID)
+		}
+		if !isCountryCode(e.Country) {
+			return lineError(file, n, "country %q is not two capital letters", e.Country)
+		}
+		if _, ok := b.country[e.Country]; !ok {
+			return lineError(file, n, "country %s is not in the gazetteer", e.Country)
+		}
+		if e.Admin1Code != "" {
+			if _, ok := b.regionOf[e.Country+"."+e.Admin1Code]; !ok {
+				return lineError(file, n, "no region %s.%s", e.Country, e.Admin1Code)
+			}
+		}
+		var err error
+		if e.Lat, err = strconv.ParseFloat(f[5], 64); err != nil || !(e.Lat >= -90 && e.Lat <= 90) {
+			return lineError(file, n, "latitude %q", f[5])
+		}
+		if e.Lon, err = strconv.ParseFloat(f[6], 64); err != nil || !(e.Lon >= -180 && e.Lon <= 180) {
+			return lineError(file, n, "longitude %q", f[6])
+		}
+		if e.Population, err = strconv.ParseInt(f[7], 10, 64); err != nil || e.Population < 0 {
+			return lineError(file, n, "population %q", f[7])
+		}
+		if strings.TrimSpace(f[9]) == "" {
+			return lineError(file, n, "no source")
+		}
+		if _, dup := b.byID[e.ID]; dup {
+			return lineError(file, n, "duplicate id %s", e.ID)
+		}
+		idx := int32(len(b.entries))
+		b.byID[e.ID] = idx
+		adds := b.additions[e.ID]
+		markUsed(adds)
+		b.entries = append(b.entries, e)
+		names := append([]string{e.Name}, strings.Split(f[8], "|")...)
+		if e.Kind == City { // a region's aliases are added with the other regions'
+			for _, a := range adds {
+				if a.flag == "alias" {
+					names = append(names, a.raw)
+				}
+			}
+		}
+		for _, raw := range names {
+			name := textnorm.Fold(raw)
+			if name == "" {
+				return lineError(file, n, "empty name")
+			}
+			b.add(name, idx, adds)
+			for _, inf := range b.inflected(e.Kind, name, nil) {
+				b.add(inf, idx, adds)
+			}
+		}
+		return nil
+	})
+}

@@ -1,0 +1,101 @@
+package gazetteer
+
+import (
+	"strings"
+	"testing"
+	"testing/fstest"
+)
+
+const goodPlaces = "# test\n" +
+	"P\tsitrep:khutir\tKhutir Pivnichnyi\tUA\t07\t50.1\t36.4\t120\tХутір Північний|Khutor Severny\ttest\n" +
+	"R\tsitrep:slobozhanshchyna\tSlobozhanshchyna\tUA\t\t50\t36\t0\tSloboda Ukraine|Слобожанщина\ttest\n"
+
+func loadPlaces(places, adds string) (*Gazetteer, error) {
+	fsys := testFS(goodData, goodRules, goodAdds+adds)
+	fsys[PlacesFile] = &fstest.MapFile{Data: []byte(places)}
+	return Load(fsys)
+}
+
+func TestPlaces(t *testing.T) {
+	g, err := loadPlaces(goodPlaces, "sitrep:khutir\tKhutir\talias\ten\ttest\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, want := range map[string]string{
+		"khutir pivnichnyi": "sitrep:khutir",
+		"хутір північний":   "sitrep:khutir",
+		"khutor severny":    "sitrep:khutir",
+		"khutir":            "sitrep:khutir", // an alias of additions.tsv
+		"slobozhanshchyna":  "sitrep:slobozhanshchyna",
+		"sloboda ukraine":   "sitrep:slobozhanshchyna",
+		"слобожанщина":      "sitrep:slobozhanshchyna",
+	} {
+		if es := g.Lookup(name); len(es) != 1 || es[0].ID != want {
+			t.Errorf("%q: %v, want %s", name, ids(es), want)
+		}
+	}
+	if e := g.ByID("sitrep:khutir"); e.Admin1 != "Kharkiv Oblast" || e.Precision() != "city" || e.Population != 120 {
+		t.Errorf("place %+v", *e)
+	}
+	if e := g.ByID("sitrep:slobozhanshchyna"); e.Admin1 != "" || e.Precision() != "region" {
+		t.Errorf("informal region %+v", *e)
+	}
+}
+
+func TestPlacesErrors(t *testing.T) {
+	line := func(f ...string) string { return strings.Join(f, "\t") + "\n" }
+	for name, tt := range map[string]struct{ places, want string }{
+		"fields":     {line("P", "sitrep:x", "X", "UA", "07", "50", "36", "0", "x"), "9 fields, want 10"},
+		"kind":       {line("C", "sitrep:x", "X", "UA", "", "50", "36", "0", "x", "src"), "kind \"C\""},
+		"id":         {line("P", "geonames:1", "X", "UA", "07", "50", "36", "0", "x", "src"), "start with sitrep:"},
+		"country":    {line("P", "sitrep:x", "X", "FR", "07", "50", "36", "0", "x", "src"), "country FR is not in the gazetteer"},
+		"region":     {line("P", "sitrep:x", "X", "UA", "99", "50", "36", "0", "x", "src"), "no region UA.99"},
+		"formal":     {line("R", "sitrep:x", "X", "UA", "07", "50", "36", "0", "x", "src"), "informal"},
+		"latitude":   {line("P", "sitrep:x", "X", "UA", "07", "95", "36", "0", "x", "src"), "latitude"},
+		"population": {line("P", "sitrep:x", "X", "UA", "07", "50", "36", "-3", "x", "src"), "population"},
+		"source":     {line("P", "sitrep:x", "X", "UA", "07", "50", "36", "0", "x", " "), "no source"},
+		"duplicate":  {line("P", "sitrep:khutir", "Y", "UA", "07", "50", "36", "0", "y", "s"), "duplicate id"},
+		"empty name": {line("P", "sitrep:x", "X", "UA", "07", "50", "36", "0", "x||y", "s"), "empty name"},
+	} {
+		_, err := loadPlaces(goodPlaces+tt.places, "") // the bad line is the fourth
+		if err == nil || !strings.Contains(err.Error(), tt.want) || !strings.Contains(err.Error(), PlacesFile+":4:") {
+			t.Errorf("%s: error %v, want %q at %s:4", name, err, tt.want, PlacesFile)
+		}
+	}
+}
+
+func TestPart(t *testing.T) {
+	g := defaultGaz(t)
+	tests := []struct {
+		cc       string
+		deg      float64
+		name     string
+		lat, lon float64
+		km       float64 // how far from lat, lon: a region's points are coarse
+	}{
+		{"UA", 90, "eastern Ukraine", 48.5, 37, 150},
+		{"UA", 270, "western Ukraine", 49.5, 24.5, 150},
+		{"ML", 0, "northern Mali", 18.5, -2, 250}, // the desert regions, Tombouctou to Taoudénit
+		{"ML", Center, "central Mali", 14.5, -4, 250},
+		{"NG", 45, "north-eastern Nigeria", 11.5, 12.5, 300},
+	}
+	for _, tt := range tests {
+		e := g.Part(g.Country(tt.cc), tt.deg)
+		if e == nil {
+			t.Errorf("%s %v: no part", tt.cc, tt.deg)
+			continue
+		}
+		if e.Name != tt.name || e.Precision() != "region" || e.Country != tt.cc {
+			t.Errorf("%s %v: %+v", tt.cc, tt.deg, *e)
+		}
+		if d := distanceKm(e.Lat, e.Lon, tt.lat, tt.lon); d > tt.km {
+			t.Errorf("%s at %.2f,%.2f: %.0f km from %.2f,%.2f", e.Name, e.Lat, e.Lon, d, tt.lat, tt.lon)
+		}
+		if g.Part(g.Country(tt.cc), tt.deg) != e {
+			t.Errorf("%s: a second call made a new entry", e.Name)
+		}
+	}
+	if g.Part(g.ByID("geonames:703448"), 90) != nil || g.Part(g.Country("UA"), 10) != nil {
+		t.Error("a part of a city, or at a bearing that is no compass point")
+	}
+}
