@@ -131,8 +131,11 @@ func (d *doc) placeFor(s *sent, c *cand) *placeMention {
 		if dist < 0 {
 			dist = 0
 		}
-		if p.entry.Kind == gazetteer.Country {
+		switch p.entry.Kind {
+		case gazetteer.Country:
 			dist += 25
+		case gazetteer.Region:
+			dist += 8 // "in the KwaZulu-Natal town of Nongoma": the town, the most specific place
 		}
 		if dist < bestScore {
 			best, bestScore = p, dist

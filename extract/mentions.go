@@ -131,7 +131,10 @@ func (d *doc) findPlaces(s *sent) []*placeMention {
 		if n == 1 && !d.placeNounAfter(s, i) && (d.beforeName(s, i+1) || d.notPlaceWord(s, i)) {
 			n = 0
 		}
-		if n > 0 && d.inPersonName(s, i, i+n, cands) {
+		if n == 1 && d.afterName(s, i, out) {
+			n = 0 // "Mana Sibu District" is not Sibu
+		}
+		if n > 0 && (d.inPersonName(s, i, i+n, cands) || d.demonymAt(s, i, i+n)) {
 			n = 0
 		}
 		if n == 0 || d.actorAt(s, i, i+n) || d.dateline(s, i, i+n) {
@@ -227,16 +230,20 @@ func (d *doc) nameWord(s *sent, i int) bool {
 	return true
 }
 
-// resolvePlaces picks one gazetteer entry per place mention: countries named
-// in the document first, then the entry's prior (capitals, regions,
+// resolvePlaces picks one gazetteer entry per place mention: countries and
+// regions named in the document first, then the entry's prior (capitals, regions,
 // population), and an anaphor such as "cette région" takes the place named
 // last before it.
 func (d *doc) resolvePlaces() {
 	d.ctxCountries = map[string]int{}
+	regions := map[string]int{} // "UA.05": the regions named ("Opytne, Donetsk Obl")
 	for _, s := range d.sents {
 		for _, p := range s.places {
 			if c := soleMain(p.cands); c != nil {
 				d.ctxCountries[c.Country]++
+				if c.Kind == gazetteer.Region && c.Admin1Code != "" {
+					regions[c.Country+"."+c.Admin1Code]++
+				}
 			}
 		}
 	}
@@ -248,6 +255,9 @@ func (d *doc) resolvePlaces() {
 			best := -1
 			for _, c := range p.cands {
 				n := 2 * d.ctxCountries[c.Country]
+				if c.Kind == gazetteer.City && c.Admin1Code != "" {
+					n += 3 * regions[c.Country+"."+c.Admin1Code]
+				}
 				if !c.Minor {
 					n += weak[c.Country] // a Russian force's target is no Russian village
 				}
@@ -255,8 +265,11 @@ func (d *doc) resolvePlaces() {
 					best, p.entry = n, c
 				}
 			}
-			if best == 0 && len(d.ctxCountries)+len(weak) > 0 && p.entry.Kind == gazetteer.City && !p.entry.Capital && p.entry.Population < 500000 {
+			if best == 0 && len(d.ctxCountries)+len(weak) > 0 && (p.entry.Kind == gazetteer.Region || p.entry.Kind == gazetteer.City && !p.entry.Capital && p.entry.Population < 500000) {
 				continue // "Sousa" in a report on Syria is not Sousse in Tunisia
+			}
+			if best == 0 && d.compassOnly(s, p) {
+				continue // "heading North East" is not Botswana's North-East District
 			}
 			if best == 0 && p.entry.Minor && !d.placeShaped(s, p) {
 				continue // a village is taken only where its country is named or the words say it is a place

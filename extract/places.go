@@ -33,26 +33,85 @@ func (d *doc) notPlaceWord(s *sent, i int) bool {
 	return false
 }
 
-// placeNounAfter reports whether the capitalised words after token i end
-// in a place noun: "Metu University", "Banha Teaching Hospital", "Lalo
-// District" make the word at i a place, not the first name of a person.
+// placeNounAfter reports whether a place noun follows token i: "Metu
+// University", "Banha Teaching Hospital", "Lalo District" make the word at
+// i a place, not the first name of a person. The noun must follow at once:
+// in "Sibu Siree District" it is Siree's, and Sibu the head of a longer name.
 func (d *doc) placeNounAfter(s *sent, i int) bool {
-	for j := i + 1; j < s.last && j <= i+3; j++ {
-		if h, ok := d.lexAt(s, j, "placenoun"); ok && h.Last <= s.last {
+	h, ok := d.lexAt(s, i+1, "placenoun")
+	return ok && h.Last <= s.last
+}
+
+// placeNounOf reports whether "town of", "village of" ends right before
+// token i: the name after it is a place.
+func (d *doc) placeNounOf(s *sent, i int) bool {
+	if i < s.first+2 || d.toks[i-1].Norm != "of" && d.toks[i-1].Norm != "de" {
+		return false
+	}
+	for _, h := range s.lex {
+		if h.Last == i-1 && d.has(h, "placenoun") != nil {
 			return true
-		}
-		if t := d.toks[j]; !t.Cap {
-			return false
 		}
 	}
 	return false
 }
 
+// afterName reports whether the capitalised word before token i continues
+// a name that the word at i ends ("Mana Sibu", "Sibu" alone being a town
+// elsewhere): a word that is no place, entity or lexicon phrase of its own.
+func (d *doc) afterName(s *sent, i int, before []*placeMention) bool {
+	if i <= s.first || d.toks[i].Newline {
+		return false
+	}
+	t := d.toks[i-1]
+	if t.Kind != segment.Word || !t.Cap || t.Hyphen || d.k.stop[t.Norm] || i-1 == s.first {
+		return false
+	}
+	if len(before) > 0 && before[len(before)-1].last == i {
+		return false
+	}
+	for _, h := range s.ents {
+		if h.First <= i-1 && i-1 < h.Last {
+			return false
+		}
+	}
+	for _, h := range s.lex {
+		if h.First <= i-1 && i-1 < h.Last {
+			return false
+		}
+	}
+	return true
+}
+
+// demonymAt reports whether toks[i:j] are a demonym ("a Somali shop
+// owner") with no place noun after them ("Somali Region" is a place).
+func (d *doc) demonymAt(s *sent, i, j int) bool {
+	for _, h := range s.ents {
+		if h.First == i && h.Last == j && h.Vals[0].kind == entDemonym {
+			return !d.placeNounAfter(s, j-1)
+		}
+	}
+	return false
+}
+
+// compassOnly reports whether a place mention is made of compass words
+// only ("North East", "West"): a direction more often than a place.
+func (d *doc) compassOnly(s *sent, p *placeMention) bool {
+	for i := p.first; i < p.last; {
+		h, ok := d.lexAt(s, i, "countrypart")
+		if !ok || h.Last > p.last {
+			return false
+		}
+		i = h.Last
+	}
+	return true
+}
+
 // placeShaped reports whether the words around a place mention say it
-// names a place: a place noun after it ("Deder town", "the Ouadda area")
-// or "near" before it.
+// names a place: a place noun after it ("Deder town", "the Ouadda area"),
+// "near" or "the town of" before it.
 func (d *doc) placeShaped(s *sent, p *placeMention) bool {
-	return d.placeNounAfter(s, p.last-1) || d.nearBefore(s, p.first)
+	return d.placeNounAfter(s, p.last-1) || d.nearBefore(s, p.first) || d.placeNounOf(s, p.first)
 }
 
 // inPersonName reports whether the words at [i, j), which only minor

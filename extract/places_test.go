@@ -42,6 +42,11 @@ func TestPlaceShapes(t *testing.T) {
 		{"en", "A shell fired by Kiev forces killed a woman.", "", 0, 0, ""},
 		{"en", "A DPR fighter was killed in shelling by Ukrainian troops.", "Donetsk Oblast", 0, 0, "region"},
 		{"en", "A soldier was wounded by sniper fire in Luhansk Obl.", "Luhansk Oblast", 0, 0, "region"},
+		// the region named chooses between namesakes: Vodiane of Donetsk Oblast (places.tsv), not of Zaporizhzhia
+		{"en", "Shelling hit Vodiane, Donetsk Oblast, killing one civilian.", "Vodiane", 48.1000, 37.6506, "city"},
+		{"en", "In the KwaZulu-Natal town of Eshowe, gunmen killed a councillor.", "Eshowe", 0, 0, "city"},
+		{"en", "Protesters gathered in Mana Sibu District on Monday.", "", 0, 0, ""},
+		{"en", "A Somali shop owner was shot during riots.", "", 0, 0, ""},
 	}
 	for _, tt := range tests {
 		pub, _ := time.Parse("2006-01-02", "2024-05-10")

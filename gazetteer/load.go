@@ -134,8 +134,11 @@ type builder struct {
 
 	index *nameIndex
 	multi [][]int32
-	words int
-	err   error // from the index: too many names
+	// handFrom is the index of the first entry of the hand-kept places
+	// file (0 when none): they follow the data file, out of prior order
+	handFrom int32
+	words    int
+	err      error // from the index: too many names
 }
 
 // addition is one line of additions.tsv.
@@ -592,6 +595,24 @@ func (b *builder) regionNames(idx int32) []string {
 	return out
 }
 
+// priorOrder compares entries in the order of the prior, the order of the
+// data file: countries first, then by Prior, regions before places.
+func priorOrder(a, b *Entry) int {
+	if (a.Kind == Country) != (b.Kind == Country) {
+		if a.Kind == Country {
+			return -1
+		}
+		return 1
+	}
+	if a.Prior() != b.Prior() {
+		if a.Prior() > b.Prior() {
+			return -1
+		}
+		return 1
+	}
+	return int(a.Kind) - int(b.Kind)
+}
+
 func (b *builder) build() *Gazetteer {
 	// Regions last: a place of their country may hide their bare names.
 	for i := range b.entries {
@@ -653,6 +674,9 @@ func (b *builder) build() *Gazetteer {
 	total := 0
 	for _, m := range b.multi {
 		total += len(m)
+		if b.handFrom > 0 && m[len(m)-1] >= b.handFrom {
+			slices.SortStableFunc(m, func(x, y int32) int { return priorOrder(&b.entries[x], &b.entries[y]) })
+		}
 	}
 	pool := make([]*Entry, 0, total)
 	g.multi = make([][]*Entry, len(b.multi))

@@ -16,9 +16,10 @@ import (
 //
 // kind is P (a populated place) or R (an informal region, admin1 empty);
 // names are '|'-separated, in any script, folded here. The entries come
-// after those of the data file, so a name they share with a GeoNames
-// place is that place's first.
+// after those of the data file; build sorts the names they share with it
+// back into the order of the prior.
 func (b *builder) parsePlaces(file, text string) error {
+	b.handFrom = int32(len(b.entries))
 	return lines(text, func(n int, line string) error {
 		f := fields(line)
 		if len(f) != 10 {
