@@ -265,8 +265,12 @@ func (d *doc) resolvePlaces() {
 					best, p.entry = n, c
 				}
 			}
-			if best == 0 && len(d.ctxCountries)+len(weak) > 0 && (p.entry.Kind == gazetteer.Region || p.entry.Kind == gazetteer.City && !p.entry.Capital && p.entry.Population < 500000) {
-				continue // "Sousa" in a report on Syria is not Sousse in Tunisia
+			if best == 0 && len(d.ctxCountries)+len(weak) > 0 {
+				if w := water(p.cands); w != nil {
+					p.entry = w // "the Red Sea" in a report on Yemen is the sea, not Sudan's state
+				} else if p.entry.Kind == gazetteer.Region || p.entry.Kind == gazetteer.City && !p.entry.Capital && p.entry.Population < 500000 {
+					continue // "Sousa" in a report on Syria is not Sousse in Tunisia
+				}
 			}
 			if best == 0 && d.compassOnly(s, p) {
 				continue // "heading North East" is not Botswana's North-East District
@@ -283,6 +287,16 @@ func (d *doc) resolvePlaces() {
 	}
 }
 
+// water returns the body of water among cands, if any.
+func water(cands []*gazetteer.Entry) *gazetteer.Entry {
+	for _, c := range cands {
+		if c.Feature == "WATER" {
+			return c
+		}
+	}
+	return nil
+}
+
 // soleMain returns the entry a name surely means, the evidence of a
 // country: a country, or the one entry of the main file the name has (the
 // villages of the minor tier that share it do not make it ambiguous).
@@ -292,8 +306,8 @@ func soleMain(cands []*gazetteer.Entry) *gazetteer.Entry {
 	}
 	var one *gazetteer.Entry
 	for _, c := range cands {
-		if c.Minor {
-			continue
+		if c.Minor || c.Country == "" {
+			continue // a village's namesakes; a sea, in no country
 		}
 		if one != nil {
 			return nil

@@ -186,19 +186,33 @@ func attrFloat(e *lexicon.Entry, key string) float64 {
 
 // forceOf reports whether the place at p stands for its state's forces or
 // government: a force noun after it ("Kiev forces", "Kiev's troops") or,
-// with of=1, before it ("the forces of Kiev", "le régime de Kiev").
+// with of=1, before it ("the forces of Kiev", "le régime de Kiev"), or it
+// closes a headline as its source ("…: Kiev").
 func (d *doc) forceOf(s *sent, p *placeMention) bool {
-	after := p.last
+	after, poss := p.last, false
 	if k := d.possessiveEnd(s, after); k > 0 {
-		after = k
+		after, poss = k, true
 	}
 	for _, h := range s.lex {
 		e := d.has(h, "forcenoun")
-		if e == nil {
-			continue
+		switch {
+		case e == nil:
+		case e.Attr("of") == "1":
+			if h.Last == p.first {
+				return true
+			}
+		case h.First == after && (poss || e.Attr("poss") != "1"):
+			return true // "Kiev forces", "Kiev's sniper"; "the Kiev attack" was in Kyiv
 		}
-		if e.Attr("of") == "1" && h.Last == p.first || e.Attr("of") != "1" && h.First == after {
-			return true
+	}
+	// a headline's source: "… killed in the east: Kiev", "… - Kiev military"
+	if p.first > s.first {
+		if prev := d.toks[p.first-1].Norm; prev == ":" || prev == "-" || prev == "–" || prev == "—" {
+			end := after
+			if h, ok := d.lexAt(s, after, "forcenoun"); ok {
+				end = h.Last
+			}
+			return end >= s.last || d.toks[end].Newline || d.toks[end].Kind == segment.Punct && end+1 >= s.last
 		}
 	}
 	return false

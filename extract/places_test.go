@@ -47,6 +47,10 @@ func TestPlaceShapes(t *testing.T) {
 		{"en", "In the KwaZulu-Natal town of Eshowe, gunmen killed a councillor.", "Eshowe", 0, 0, "city"},
 		{"en", "Protesters gathered in Mana Sibu District on Monday.", "", 0, 0, ""},
 		{"en", "A Somali shop owner was shot during riots.", "", 0, 0, ""},
+		{"en", "Houthi forces in Yemen fired a missile at a tanker in the Red Sea.", "Red Sea", 20.0, 38.5, "region"},
+		{"en", "A civilian was killed by Kiev's sniper near the front.", "", 0, 0, ""},
+		{"en", "Two soldiers killed in shelling of Horlivka: Kiev", "Horlivka", 0, 0, "city"},
+		{"en", "Four soldiers killed in past day - Moscow", "", 0, 0, ""},
 	}
 	for _, tt := range tests {
 		pub, _ := time.Parse("2006-01-02", "2024-05-10")

@@ -75,7 +75,8 @@ type Entry struct {
 	// Capital is set on national capitals (GeoNames PPLC).
 	Capital bool
 	// Feature is the GeoNames feature code of a place (PPLC, PPLA, PPL,
-	// PPLX…); "" for countries and regions.
+	// PPLX…); "" for countries and regions; WATER for the seas, gulfs and
+	// lakes of the hand-kept places file, which have no Country.
 	Feature string
 	// Minor is set on the places of the minor tier (MinorFile): villages
 	// and small towns, which a matcher should take only with evidence of

@@ -14,7 +14,8 @@ import (
 //
 //	kind  id  name  country  admin1  lat  lon  population  names  source
 //
-// kind is P (a populated place) or R (an informal region, admin1 empty);
+// kind is P (a populated place), R (an informal region, admin1 empty) or
+// W (a sea, gulf, strait or lake: no country, "-");
 // names are '|'-separated, in any script, folded here. The entries come
 // after those of the data file; build sorts the names they share with it
 // back into the order of the prior.
@@ -29,22 +30,30 @@ func (b *builder) parsePlaces(file, text string) error {
 		switch f[0] {
 		case "P":
 			e.Kind, e.Feature = City, "PPL"
-		case "R":
+		case "R", "W":
 			e.Kind = Region
 			if e.Admin1Code != "" {
 				return lineError(file, n, "a hand-kept region is informal: no admin1 code (first-level regions come from GeoNames)")
 			}
+			if f[0] == "W" {
+				if e.Country != "-" {
+					return lineError(file, n, "a body of water has no country: write -")
+				}
+				e.Country, e.Feature = "", "WATER"
+			}
 		default:
-			return lineError(file, n, "kind %q, want P or R", f[0])
+			return lineError(file, n, "kind %q, want P, R or W", f[0])
 		}
 		if !strings.HasPrefix(e.ID, "sitrep:") || e.Name == "" {
 			return lineError(file, n, "id %q: hand-kept ids start with sitrep:, and a name is needed", e.ID)
 		}
-		if !isCountryCode(e.Country) {
-			return lineError(file, n, "country %q is not two capital letters", e.Country)
-		}
-		if _, ok := b.country[e.Country]; !ok {
-			return lineError(file, n, "country %s is not in the gazetteer", e.Country)
+		if e.Feature != "WATER" {
+			if !isCountryCode(e.Country) {
+				return lineError(file, n, "country %q is not two capital letters", e.Country)
+			}
+			if _, ok := b.country[e.Country]; !ok {
+				return lineError(file, n, "country %s is not in the gazetteer", e.Country)
+			}
 		}
 		if e.Admin1Code != "" {
 			if _, ok := b.regionOf[e.Country+"."+e.Admin1Code]; !ok {

@@ -8,7 +8,8 @@ import (
 
 const goodPlaces = "# test\n" +
 	"P\tsitrep:khutir\tKhutir Pivnichnyi\tUA\t07\t50.1\t36.4\t120\tХутір Північний|Khutor Severny\ttest\n" +
-	"R\tsitrep:slobozhanshchyna\tSlobozhanshchyna\tUA\t\t50\t36\t0\tSloboda Ukraine|Слобожанщина\ttest\n"
+	"R\tsitrep:slobozhanshchyna\tSlobozhanshchyna\tUA\t\t50\t36\t0\tSloboda Ukraine|Слобожанщина\ttest\n" +
+	"W\tsitrep:pond\tGreat Pond\t-\t\t49\t35\t0\tVelykyi Stav\ttest\n"
 
 func loadPlaces(places, adds string) (*Gazetteer, error) {
 	fsys := testFS(goodData, goodRules, goodAdds+adds)
@@ -40,6 +41,9 @@ func TestPlaces(t *testing.T) {
 	if e := g.ByID("sitrep:slobozhanshchyna"); e.Admin1 != "" || e.Precision() != "region" {
 		t.Errorf("informal region %+v", *e)
 	}
+	if es := g.Lookup("velykyi stav"); len(es) != 1 || es[0].Country != "" || es[0].Feature != "WATER" || es[0].Precision() != "region" {
+		t.Errorf("body of water %v", ids(es))
+	}
 }
 
 func TestPlacesErrors(t *testing.T) {
@@ -51,15 +55,16 @@ func TestPlacesErrors(t *testing.T) {
 		"country":    {line("P", "sitrep:x", "X", "FR", "07", "50", "36", "0", "x", "src"), "country FR is not in the gazetteer"},
 		"region":     {line("P", "sitrep:x", "X", "UA", "99", "50", "36", "0", "x", "src"), "no region UA.99"},
 		"formal":     {line("R", "sitrep:x", "X", "UA", "07", "50", "36", "0", "x", "src"), "informal"},
+		"water":      {line("W", "sitrep:x", "X", "UA", "", "50", "36", "0", "x", "src"), "no country: write -"},
 		"latitude":   {line("P", "sitrep:x", "X", "UA", "07", "95", "36", "0", "x", "src"), "latitude"},
 		"population": {line("P", "sitrep:x", "X", "UA", "07", "50", "36", "-3", "x", "src"), "population"},
 		"source":     {line("P", "sitrep:x", "X", "UA", "07", "50", "36", "0", "x", " "), "no source"},
 		"duplicate":  {line("P", "sitrep:khutir", "Y", "UA", "07", "50", "36", "0", "y", "s"), "duplicate id"},
 		"empty name": {line("P", "sitrep:x", "X", "UA", "07", "50", "36", "0", "x||y", "s"), "empty name"},
 	} {
-		_, err := loadPlaces(goodPlaces+tt.places, "") // the bad line is the fourth
-		if err == nil || !strings.Contains(err.Error(), tt.want) || !strings.Contains(err.Error(), PlacesFile+":4:") {
-			t.Errorf("%s: error %v, want %q at %s:4", name, err, tt.want, PlacesFile)
+		_, err := loadPlaces(goodPlaces+tt.places, "") // the bad line is the fifth
+		if err == nil || !strings.Contains(err.Error(), tt.want) || !strings.Contains(err.Error(), PlacesFile+":5:") {
+			t.Errorf("%s: error %v, want %q at %s:5", name, err, tt.want, PlacesFile)
 		}
 	}
 }
