@@ -111,6 +111,12 @@ func TestExtract(t *testing.T) {
 			[]string{"quote Olena Koval: We will rebuild,"}},
 		{"fr", "2024-03-21", "Le président ukrainien a appelé les alliés à livrer des systèmes Patriot.",
 			[]string{"event appeal", "actor speaker Volodymyr Zelensky"}},
+		{"en", "2021-05-10", "Ukrainian soldier killed by sniper fire near Avdiivka",
+			[]string{"fig killed 1 person"}},
+		{"en", "2021-05-10", "Two KIA, three WIA amid 12 enemy attacks in Donbas - army HQ",
+			[]string{"fig killed 2 person", "fig injured 3 person"}},
+		{"en", "2021-05-10", "Shelling kills 4, injures 11 in the town, officials say",
+			[]string{"fig killed 4 person", "fig injured 11 person"}},
 		{"fr", "2024-03-21", "Les dirigeants se réunissent jeudi et vendredi à Bruxelles.",
 			[]string{"event meeting @Brussels 2024-03-21..2024-03-22"}},
 	}
@@ -161,5 +167,18 @@ func BenchmarkExtract(b *testing.B) {
 	b.SetBytes(int64(len(text)))
 	for b.Loop() {
 		k.Extract(extract.Input{Text: text, Lang: "fr", Published: pub})
+	}
+}
+
+// TestNotCounts checks numbers that count no people: attacks, violations.
+func TestNotCounts(t *testing.T) {
+	for _, text := range []string{
+		"One soldier killed amid 12 enemy attacks in Donbas",
+		"No casualties reported after 15 ceasefire violations overnight",
+	} {
+		got := run(t, "en", "2021-05-10", text)
+		if strings.Contains(got, " 12 ") || strings.Contains(got, " 15 ") {
+			t.Errorf("%q: a count of attacks read as people:\n%s", text, got)
+		}
 	}
 }

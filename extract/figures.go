@@ -79,7 +79,74 @@ func (d *doc) findFigures(s *sent) []*fig {
 		out = append(out, f)
 		prev = f
 	}
+	out = append(out, d.impliedOne(s, out)...)
 	return append(out, d.sums(s, out)...)
+}
+
+// impliedOne reads a singular noun that is killed or injured with no
+// number as a count of one: headlines drop the article ("Ukrainian soldier
+// killed in Donbas", "civilian wounded by shelling"). The figure's span is
+// the noun.
+func (d *doc) impliedOne(s *sent, figs []*fig) []*fig {
+	var out []*fig
+	for _, h := range s.lex {
+		if d.has(h, "onenoun") == nil || d.numberBefore(s, h.First) {
+			continue
+		}
+		m := d.measureAfterNoun(s, h.Last)
+		if m == "" || m != "killed" && m != "injured" {
+			continue
+		}
+		dup := false
+		for _, f := range append(figs, out...) {
+			dup = dup || f.measure == m && f.unit == "person"
+		}
+		if dup {
+			continue
+		}
+		f := &fig{s: s, measure: m, unit: "person", unitFirst: h.First, unitLast: h.Last, source: s.source, hedged: s.hedged,
+			num: quantity.Number{First: h.First, Last: h.Last, NumFirst: h.First, NumLast: h.Last, Value: 1, Qualifier: quantity.Exact}}
+		if u, ok := d.lexAt(s, h.First, "unit"); ok {
+			f.subject = d.has(u, "unit").Attr("subject")
+		}
+		f.place = d.placeAfter(s, f)
+		out = append(out, f)
+	}
+	return out
+}
+
+// numberBefore reports whether a number ends within the three tokens
+// before token i ("three Ukrainian soldiers").
+func (d *doc) numberBefore(s *sent, i int) bool {
+	for _, n := range s.nums {
+		if n.Last <= i && n.Last >= i-3 {
+			return true
+		}
+	}
+	return false
+}
+
+// measureAfterNoun returns the killed or injured measure of the word right
+// after token i, or after "was", "is", "reported" ("soldier was killed").
+func (d *doc) measureAfterNoun(s *sent, i int) string {
+	for k := i; k < s.last && k <= i+2; k++ {
+		for _, h := range s.lex {
+			if h.First != k {
+				continue
+			}
+			for _, e := range h.Vals {
+				if m := e.Attr("measure"); m != "" && (e.Category == "measure" || e.Category == "event") {
+					return m // "killed", or "killed by" as an event phrase
+				}
+			}
+		}
+		switch d.toks[k].Norm {
+		case "was", "is", "reported", "has", "been", "gets", "got":
+		default:
+			return ""
+		}
+	}
+	return ""
 }
 
 // sums adds the total of the figures of one measure that a sentence lists
