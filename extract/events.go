@@ -515,6 +515,9 @@ func (d *doc) refine(events []*event) {
 				e.typ = strikeOf(m)
 			}
 		}
+		if e.typ == "armed_clash" {
+			e.typ = e.crowdClash(d)
+		}
 		if e.statement || !e.generic {
 			continue
 		}
@@ -527,6 +530,8 @@ func (d *doc) refine(events []*event) {
 			e.typ = "attack"
 		case e.armedSides(d) >= 2:
 			e.typ = "armed_clash"
+		case e.typ == "armed_clash":
+			// the trigger's own kind: an ambush with no victims named
 		default:
 			e.typ = "attack"
 		}
@@ -600,6 +605,33 @@ func (e *event) armedSides(d *doc) int {
 		}
 	}
 	return len(seen)
+}
+
+// crowdClash retypes a clash whose sides are crowds, not armed groups: a
+// battle needs two organised armed sides (ACLED), so supporters or
+// residents who clash with the police riot (a violent demonstration), and
+// families or communities who fight each other are mob violence. An armed
+// group among the parties keeps it a clash.
+func (e *event) crowdClash(d *doc) string {
+	crowd, force := false, false
+	for _, c := range e.cands {
+		crowd = crowd || d.hasCat(c.s, "crowd")
+		for _, p := range c.s.parties {
+			switch p.kind {
+			case "armed_group":
+				return "armed_clash"
+			case "military":
+				force = true
+			}
+		}
+	}
+	switch {
+	case !crowd:
+		return "armed_clash"
+	case force:
+		return "violent_demonstration"
+	}
+	return "mob_violence"
 }
 
 func (d *doc) hasCat(s *sent, cat string) bool {
