@@ -518,6 +518,17 @@ func (d *doc) refine(events []*event) {
 		if e.typ == "armed_clash" {
 			e.typ = e.crowdClash(d)
 		}
+		if e.typ == "grenade" && e.withGunfire(d) {
+			// grenades thrown in a gunfight: ACLED codes the fight
+			switch {
+			case e.civilianVictims(d):
+				e.typ = "attack"
+			case e.armedTarget(d) || e.armedVictims() || e.armedSides(d) >= 2:
+				e.typ = "armed_clash"
+			default:
+				e.typ = "attack"
+			}
+		}
 		if e.statement || !e.generic {
 			continue
 		}
@@ -605,6 +616,19 @@ func (e *event) armedSides(d *doc) int {
 		}
 	}
 	return len(seen)
+}
+
+// withGunfire reports whether the event's triggers include shooting
+// besides its explosives ("opened fire and threw grenades").
+func (e *event) withGunfire(d *doc) bool {
+	for _, c := range e.cands {
+		for _, h := range c.s.lex {
+			if ev := d.has(h, "event"); ev != nil && ev.Attr("fire") != "" {
+				return true // weak triggers too: they make no candidate beside a grenade
+			}
+		}
+	}
+	return false
 }
 
 // crowdClash retypes a clash whose sides are crowds, not armed groups: a
