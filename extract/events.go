@@ -53,6 +53,9 @@ func (d *doc) candidates(s *sent) []*cand {
 			continue
 		}
 		c := &cand{typ: e.Attr("type"), weak: e.Attr("weak") != "", prio: prioOf(e.Attr("prio")), generic: e.Attr("generic") != "", territory: e.Attr("territory") != "", s: s, first: h.First, last: h.Last}
+		if _, past := d.lexEndingAt(s, h.First, "background"); past {
+			c.weak = true // "clashed with rebels who had abducted a boy": the abduction is the past
+		}
 		if c.weak {
 			weak = append(weak, c)
 		} else {
@@ -518,6 +521,16 @@ func (d *doc) refine(events []*event) {
 		if e.typ == "armed_clash" {
 			e.typ = e.crowdClash(d)
 		}
+		if e.typ == "looting_property_destruction" && e.hurt() {
+			e.typ = "attack" // "killed one and looted houses": the killing is the event
+		}
+		if e.typ == "arrests" && (e.hurt() || e.hasCandType("attack") || e.hasCandType("sexual_violence")) {
+			// (hasCandType counts triggers of a stated kind: "tortured", not "raids")
+			e.typ = "attack" // arrests with killings or torture are violence against civilians
+			if e.hasCandType("sexual_violence") {
+				e.typ = "sexual_violence"
+			}
+		}
 		if e.typ == "grenade" && e.withGunfire(d) {
 			// grenades thrown in a gunfight: ACLED codes the fight
 			switch {
@@ -541,6 +554,8 @@ func (d *doc) refine(events []*event) {
 			e.typ = "attack"
 		case e.armedSides(d) >= 2:
 			e.typ = "armed_clash"
+		case !e.hurt() && e.anyTrigger(d, "looting_property_destruction"):
+			e.typ = "looting_property_destruction" // "gunmen torched three shops": no one hurt
 		case e.typ == "armed_clash":
 			// the trigger's own kind: an ambush with no victims named
 		default:
@@ -616,6 +631,41 @@ func (e *event) armedSides(d *doc) int {
 		}
 	}
 	return len(seen)
+}
+
+// hurt reports whether the event's figures count people killed or
+// injured.
+func (e *event) hurt() bool {
+	for _, f := range e.figs {
+		if f.unit == "person" && (f.measure == "killed" || f.measure == "injured") && f.num.Value > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// hasCandType reports whether one of the event's triggers is of type typ,
+// stated (not generic: "raids" says no kind).
+func (e *event) hasCandType(typ string) bool {
+	for _, c := range e.cands {
+		if c.typ == typ && !c.generic {
+			return true
+		}
+	}
+	return false
+}
+
+// anyTrigger reports whether the sentences of the event hold a trigger of
+// type typ, weak ones included.
+func (e *event) anyTrigger(d *doc, typ string) bool {
+	for _, c := range e.cands {
+		for _, h := range c.s.lex {
+			if ev := d.has(h, "event"); ev != nil && ev.Attr("type") == typ {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // withGunfire reports whether the event's triggers include shooting
