@@ -111,7 +111,10 @@ func (d *doc) compassOnly(s *sent, p *placeMention) bool {
 // names a place: a place noun after it ("Deder town", "the Ouadda area"),
 // "near" or "the town of" before it.
 func (d *doc) placeShaped(s *sent, p *placeMention) bool {
-	return d.placeNounAfter(s, p.last-1) || d.nearBefore(s, p.first) || d.placeNounOf(s, p.first)
+	if h, ok := d.lexAt(s, p.last, "placenoun"); ok && d.has(h, "placenoun").Attr("site") == "" {
+		return true // "Deder town"; not "Vaal University", named after a river
+	}
+	return d.nearBefore(s, p.first) || d.placeNounOf(s, p.first)
 }
 
 // inPersonName reports whether the words at [i, j), which only minor
@@ -167,7 +170,8 @@ func (d *doc) countryPart(s *sent, p *placeMention) {
 		if h.Last == p.first || gap {
 			deg, first, ok = attrFloat(e, "deg"), h.First, true
 		}
-		if k := d.possessiveEnd(s, p.last); k > 0 && h.First == k && h.Last == k+1 {
+		if k := d.possessiveEnd(s, p.last); k > 0 && h.First == k && h.Last == k+1 && !d.beforeName(s, h.Last) {
+			// "Ukraine's east"; "South Sudan's Northern Bahr el Ghazal" is a region's name
 			deg, last, ok = attrFloat(e, "deg"), h.Last, true
 		}
 	}

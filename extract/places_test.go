@@ -51,6 +51,8 @@ func TestPlaceShapes(t *testing.T) {
 		{"en", "A civilian was killed by Kiev's sniper near the front.", "", 0, 0, ""},
 		{"en", "Two soldiers killed in shelling of Horlivka: Kiev", "Horlivka", 0, 0, "city"},
 		{"en", "Four soldiers killed in past day - Moscow", "", 0, 0, ""},
+		{"en", "Students burned two buildings at the Vaal University of Technology.", "", 0, 0, ""},
+		{"en", "Herders clashed with soldiers near South Sudan's Northern Bahr el Ghazal.", "Northern Bahr al Ghazal", 0, 0, "region"},
 	}
 	for _, tt := range tests {
 		pub, _ := time.Parse("2006-01-02", "2024-05-10")
