@@ -247,7 +247,7 @@ func (d *doc) resolvePlaces() {
 			}
 		}
 	}
-	weak := d.actorCountries()
+	weak, demonyms := d.actorCountries()
 	for _, s := range d.sents {
 		kept := s.places[:0]
 		for _, p := range s.places {
@@ -259,7 +259,9 @@ func (d *doc) resolvePlaces() {
 					n += 3 * regions[c.Country+"."+c.Admin1Code]
 				}
 				if !c.Minor {
-					n += weak[c.Country] // a Russian force's target is no Russian village
+					n += weak[c.Country]
+				} else if demonyms[c.Country] > 0 {
+					n++ // "Congolese aid workers … in the Lubero area"; a Russian force's target is no Russian village
 				}
 				if n > best {
 					best, p.entry = n, c
@@ -320,21 +322,22 @@ func soleMain(cands []*gazetteer.Entry) *gazetteer.Entry {
 // actorCountries counts the countries of the actors and demonyms the
 // document names ("ADF", "Congolese"): weaker evidence of where it happens
 // than the places it names, but enough to choose between namesakes.
-func (d *doc) actorCountries() map[string]int {
-	out := map[string]int{}
+func (d *doc) actorCountries() (all, demonyms map[string]int) {
+	all, demonyms = map[string]int{}, map[string]int{}
 	for _, s := range d.sents {
 		for _, h := range s.ents {
 			for _, v := range h.Vals {
 				switch {
 				case v.kind == entActor && v.actor.Country != "":
-					out[v.actor.Country]++
+					all[v.actor.Country]++
 				case v.country != "":
-					out[v.country]++
+					all[v.country]++
+					demonyms[v.country]++
 				}
 			}
 		}
 	}
-	return out
+	return all, demonyms
 }
 
 func (d *doc) nearBefore(s *sent, i int) bool {

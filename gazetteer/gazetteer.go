@@ -85,13 +85,16 @@ type Entry struct {
 }
 
 // Precision returns the record's precision for a place at this entry:
-// "city", "region" or "country".
+// "city", "district" (a second-level division), "region" or "country".
 func (e *Entry) Precision() string {
 	switch e.Kind {
 	case Country:
 		return "country"
 	case Region:
 		return "region"
+	}
+	if e.Feature == "ADM2" {
+		return "district" // a second-level division of the minor tier
 	}
 	return "city"
 }

