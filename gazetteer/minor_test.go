@@ -19,8 +19,9 @@ func minorText(entries []string, names map[string][]int, words map[string]int) s
 	var b strings.Builder
 	b.WriteString("# test\n" + minorMagic + "entries=" + strconv.Itoa(len(entries)) + "\n@entries\n")
 	offs := make([]int, len(entries))
+	base := b.Len()
 	for i, e := range entries {
-		offs[i] = b.Len()
+		offs[i] = b.Len() - base
 		b.WriteString(e + "\n")
 	}
 	b.WriteString("@names\n")
@@ -116,7 +117,7 @@ func TestMinorAbsent(t *testing.T) {
 
 func TestMinorErrors(t *testing.T) {
 	for name, tt := range map[string]struct{ text, want string }{
-		"magic":    {strings.Replace(testMinor, minorMagic, "#! other ", 1), "no \"#! sitrep-gazetteer-minor 1\" line"},
+		"magic":    {strings.Replace(testMinor, minorMagic, "#! other ", 1), "no \"#! sitrep-gazetteer-minor 2\" line"},
 		"sections": {strings.Replace(testMinor, "@words\n", "@wordz\n", 1), "want sections"},
 		"order":    {"# x\n" + minorMagic + "\n@names\n@entries\n@words\n", "want sections"},
 	} {

@@ -32,8 +32,9 @@ func writeMinor(c *config, in *inputs, places []*entry) error {
 	fmt.Fprintf(w, "#\n# Three sections, each in byte order of its first field (binary search), read where they lie:\n")
 	fmt.Fprintf(w, "#   @entries  id, English name, ISO 3166-1 country, GeoNames admin1 code, lat, lon, population,\n")
 	fmt.Fprintf(w, "#             GeoNames feature code (most likely first: by population, then id; not sorted by id)\n")
-	fmt.Fprintf(w, "#   @names    a name folded with textnorm.Fold, then the byte offsets in this file of the entries\n")
-	fmt.Fprintf(w, "#             that bear it, most likely first\n")
+	fmt.Fprintf(w, "#   @names    a name folded with textnorm.Fold, then the byte offsets of the entries that bear it\n")
+	fmt.Fprintf(w, "#             from the start of the @entries section (so that the header can change alone),\n")
+	fmt.Fprintf(w, "#             most likely first\n")
 	fmt.Fprintf(w, "#   @words    a word that begins names of two words or more, then the words of the longest\n")
 	names := map[string][]int{}
 	longest := map[string]int{}
@@ -54,8 +55,7 @@ func writeMinor(c *config, in *inputs, places []*entry) error {
 			}
 		}
 	}
-	fmt.Fprintf(w, "#! sitrep-gazetteer-minor 1 entries=%d names=%d\n@entries\n", len(places), len(names))
-	base := w.Len()
+	fmt.Fprintf(w, "#! sitrep-gazetteer-minor 2 entries=%d names=%d\n@entries\n", len(places), len(names))
 	w.Write(body.Bytes())
 	w.WriteString("@names\n")
 	for _, n := range slices.Sorted(maps.Keys(names)) {
@@ -63,7 +63,7 @@ func writeMinor(c *config, in *inputs, places []*entry) error {
 		sep := byte('\t')
 		for _, i := range names[n] {
 			w.WriteByte(sep)
-			w.WriteString(strconv.Itoa(base + offsets[i]))
+			w.WriteString(strconv.Itoa(offsets[i]))
 			sep = ','
 		}
 		w.WriteByte('\n')
