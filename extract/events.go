@@ -518,30 +518,7 @@ func (d *doc) refine(events []*event) {
 				e.typ = strikeOf(m)
 			}
 		}
-		if e.typ == "armed_clash" {
-			e.typ = e.crowdClash(d)
-		}
-		if e.typ == "looting_property_destruction" && e.hurt() {
-			e.typ = "attack" // "killed one and looted houses": the killing is the event
-		}
-		if e.typ == "arrests" && (e.hurt() || e.hasCandType("attack") || e.hasCandType("sexual_violence")) {
-			// (hasCandType counts triggers of a stated kind: "tortured", not "raids")
-			e.typ = "attack" // arrests with killings or torture are violence against civilians
-			if e.hasCandType("sexual_violence") {
-				e.typ = "sexual_violence"
-			}
-		}
-		if e.typ == "grenade" && e.withGunfire(d) {
-			// grenades thrown in a gunfight: ACLED codes the fight
-			switch {
-			case e.civilianVictims(d):
-				e.typ = "attack"
-			case e.armedTarget(d) || e.armedVictims() || e.armedSides(d) >= 2:
-				e.typ = "armed_clash"
-			default:
-				e.typ = "attack"
-			}
-		}
+		e.typ = d.codebook(e)
 		if e.statement || !e.generic {
 			continue
 		}
@@ -666,6 +643,31 @@ func (e *event) anyTrigger(d *doc, typ string) bool {
 		}
 	}
 	return false
+}
+
+// codebook applies ACLED's codebook where the words alone mislead: a
+// clash of crowds is a riot, a killing beside looting or arrests is an
+// attack, grenades thrown in a gunfight are the fight.
+func (d *doc) codebook(e *event) string {
+	switch {
+	case e.typ == "armed_clash":
+		return e.crowdClash(d)
+	case e.typ == "looting_property_destruction" && e.hurt():
+		return "attack" // "killed one and looted houses": the killing is the event
+	case e.typ == "arrests" && e.hasCandType("sexual_violence"):
+		return "sexual_violence"
+	case e.typ == "arrests" && (e.hurt() || e.hasCandType("attack")):
+		return "attack" // arrests with killings or torture (not "raids") are violence against civilians
+	case e.typ == "grenade" && e.withGunfire(d):
+		switch {
+		case e.civilianVictims(d):
+			return "attack"
+		case e.armedTarget(d) || e.armedVictims() || e.armedSides(d) >= 2:
+			return "armed_clash"
+		}
+		return "attack"
+	}
+	return e.typ
 }
 
 // withGunfire reports whether the event's triggers include shooting

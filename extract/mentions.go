@@ -247,38 +247,14 @@ func (d *doc) resolvePlaces() {
 			}
 		}
 	}
-	weak, demonyms := d.actorCountries()
+	ev := evidence{regions: regions}
+	ev.weak, ev.demonyms = d.actorCountries()
 	for _, s := range d.sents {
 		kept := s.places[:0]
 		for _, p := range s.places {
-			p.entry = p.cands[0]
-			best := -1
-			for _, c := range p.cands {
-				n := 2 * d.ctxCountries[c.Country]
-				if c.Kind == gazetteer.City && c.Admin1Code != "" {
-					n += 3 * regions[c.Country+"."+c.Admin1Code]
-				}
-				if !c.Minor {
-					n += weak[c.Country]
-				} else if demonyms[c.Country] > 0 {
-					n++ // "Congolese aid workers … in the Lubero area"; a Russian force's target is no Russian village
-				}
-				if n > best {
-					best, p.entry = n, c
-				}
-			}
-			if best == 0 && len(d.ctxCountries)+len(weak) > 0 {
-				if w := water(p.cands); w != nil {
-					p.entry = w // "the Red Sea" in a report on Yemen is the sea, not Sudan's state
-				} else if p.entry.Kind == gazetteer.Region || p.entry.Kind == gazetteer.City && !p.entry.Capital && p.entry.Population < 500000 {
-					continue // "Sousa" in a report on Syria is not Sousse in Tunisia
-				}
-			}
-			if best == 0 && d.compassOnly(s, p) {
-				continue // "heading North East" is not Botswana's North-East District
-			}
-			if best == 0 && p.entry.Minor && !d.placeShaped(s, p) {
-				continue // a village is taken only where its country is named or the words say it is a place
+			best := d.choosePlace(p, &ev)
+			if d.unlikelyPlace(s, p, best, len(d.ctxCountries)+len(ev.weak) > 0) {
+				continue
 			}
 			d.countryPart(s, p)
 			p.near = d.nearBefore(s, p.first)
@@ -287,6 +263,56 @@ func (d *doc) resolvePlaces() {
 		}
 		s.places = kept
 	}
+}
+
+// evidence is what the document says of where it happens, besides the
+// countries it names (doc.ctxCountries): the regions it names, the
+// countries of its actors and of its demonyms.
+type evidence struct {
+	regions, weak, demonyms map[string]int
+}
+
+// choosePlace sets p.entry to the candidate the evidence favours most
+// (the first, most likely one at equal evidence) and returns its score.
+func (d *doc) choosePlace(p *placeMention, ev *evidence) int {
+	p.entry = p.cands[0]
+	best := -1
+	for _, c := range p.cands {
+		n := 2 * d.ctxCountries[c.Country]
+		if c.Kind == gazetteer.City && c.Admin1Code != "" {
+			n += 3 * ev.regions[c.Country+"."+c.Admin1Code]
+		}
+		if !c.Minor {
+			n += ev.weak[c.Country]
+		} else if ev.demonyms[c.Country] > 0 {
+			n++ // "Congolese aid workers … in the Lubero area"; a Russian force's target is no Russian village
+		}
+		if n > best {
+			best, p.entry = n, c
+		}
+	}
+	return best
+}
+
+// unlikelyPlace reports whether the chosen entry of p, with no evidence
+// for it (best 0) though the document has some (context), is better left
+// out; it may switch p to a body of water.
+func (d *doc) unlikelyPlace(s *sent, p *placeMention, best int, context bool) bool {
+	if best != 0 {
+		return false
+	}
+	if context {
+		if w := water(p.cands); w != nil {
+			p.entry = w // "the Red Sea" in a report on Yemen is the sea, not Sudan's state
+		} else if p.entry.Kind == gazetteer.Region || p.entry.Kind == gazetteer.City && !p.entry.Capital && p.entry.Population < 500000 {
+			return true // "Sousa" in a report on Syria is not Sousse in Tunisia
+		}
+	}
+	if d.compassOnly(s, p) {
+		return true // "heading North East" is not Botswana's North-East District
+	}
+	// a village is taken only where its country is named or the words say it is a place
+	return p.entry.Minor && !d.placeShaped(s, p)
 }
 
 // water returns the body of water among cands, if any.
