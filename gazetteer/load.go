@@ -270,15 +270,8 @@ func (b *builder) parseData(file, text string) error {
 		if !isCountryCode(e.Country) {
 			return lineError(file, n, "country %q is not two capital letters", e.Country)
 		}
-		var err error
-		if e.Lat, err = strconv.ParseFloat(f[5], 64); err != nil || !(e.Lat >= -90 && e.Lat <= 90) {
-			return lineError(file, n, "latitude %q", f[5])
-		}
-		if e.Lon, err = strconv.ParseFloat(f[6], 64); err != nil || !(e.Lon >= -180 && e.Lon <= 180) {
-			return lineError(file, n, "longitude %q", f[6])
-		}
-		if e.Population, err = strconv.ParseInt(f[7], 10, 64); err != nil || e.Population < 0 {
-			return lineError(file, n, "population %q", f[7])
+		if err := e.setPoint(f[5], f[6], f[7]); err != nil {
+			return lineError(file, n, "%v", err)
 		}
 		e.Capital = e.Feature == "PPLC"
 		idx := int32(len(b.entries))
@@ -379,6 +372,22 @@ func (b *builder) checkAdditions(file string) error {
 	}
 	if bad != nil {
 		return lineError(file, bad.line, "unknown id %q", badID)
+	}
+	return nil
+}
+
+// setPoint reads an entry's latitude, longitude and population, as every
+// gazetteer file writes them.
+func (e *Entry) setPoint(lat, lon, pop string) error {
+	var err error
+	if e.Lat, err = strconv.ParseFloat(lat, 64); err != nil || !(e.Lat >= -90 && e.Lat <= 90) {
+		return fmt.Errorf("latitude %q", lat)
+	}
+	if e.Lon, err = strconv.ParseFloat(lon, 64); err != nil || !(e.Lon >= -180 && e.Lon <= 180) {
+		return fmt.Errorf("longitude %q", lon)
+	}
+	if e.Population, err = strconv.ParseInt(pop, 10, 64); err != nil || e.Population < 0 {
+		return fmt.Errorf("population %q", pop)
 	}
 	return nil
 }

@@ -160,15 +160,8 @@ func parseMinorEntry(line string) (*Entry, error) {
 		return nil, fmt.Errorf("%d fields, want 8", len(f))
 	}
 	e := &Entry{ID: f[0], Name: f[1], Country: f[2], Admin1Code: f[3], Kind: City, Feature: f[7], Minor: true}
-	var err error
-	if e.Lat, err = strconv.ParseFloat(f[4], 64); err != nil || !(e.Lat >= -90 && e.Lat <= 90) {
-		return nil, fmt.Errorf("latitude %q", f[4])
-	}
-	if e.Lon, err = strconv.ParseFloat(f[5], 64); err != nil || !(e.Lon >= -180 && e.Lon <= 180) {
-		return nil, fmt.Errorf("longitude %q", f[5])
-	}
-	if e.Population, err = strconv.ParseInt(f[6], 10, 64); err != nil || e.Population < 0 {
-		return nil, fmt.Errorf("population %q", f[6])
+	if err := e.setPoint(f[4], f[5], f[6]); err != nil {
+		return nil, err
 	}
 	if e.ID == "" || e.Name == "" || !isCountryCode(e.Country) {
 		return nil, fmt.Errorf("id, name or country missing")

@@ -1,7 +1,6 @@
 package gazetteer
 
 import (
-	"strconv"
 	"strings"
 
 	"github.com/sitrep/sitrep/textnorm"
@@ -60,15 +59,8 @@ func (b *builder) parsePlaces(file, text string) error {
 				return lineError(file, n, "no region %s.%s", e.Country, e.Admin1Code)
 			}
 		}
-		var err error
-		if e.Lat, err = strconv.ParseFloat(f[5], 64); err != nil || !(e.Lat >= -90 && e.Lat <= 90) {
-			return lineError(file, n, "latitude %q", f[5])
-		}
-		if e.Lon, err = strconv.ParseFloat(f[6], 64); err != nil || !(e.Lon >= -180 && e.Lon <= 180) {
-			return lineError(file, n, "longitude %q", f[6])
-		}
-		if e.Population, err = strconv.ParseInt(f[7], 10, 64); err != nil || e.Population < 0 {
-			return lineError(file, n, "population %q", f[7])
+		if err := e.setPoint(f[5], f[6], f[7]); err != nil {
+			return lineError(file, n, "%v", err)
 		}
 		if strings.TrimSpace(f[9]) == "" {
 			return lineError(file, n, "no source")
