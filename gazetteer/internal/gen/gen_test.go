@@ -98,7 +98,8 @@ func TestBuildDistricts(t *testing.T) {
 			{id: 2, name: "Berg", ascii: "Berg", lat: 1.2, lon: 1.1, cc: "QX", admin1: "01", admin2: "001", pop: 1000},
 			{id: 3, name: "Gate", ascii: "Gate", lat: 5, lon: 5, cc: "QX", admin1: "02", admin2: "007", pop: 800},
 		},
-		admin2: map[string]string{"QX.01.001": "Aldtown District", "QX.02.007": "Gate", "QX.03.009": "Fenmark Territory", "QX.04.004": "Nowhere"},
+		districtTypes: []string{"district", "territory"},
+		admin2:        map[string]string{"QX.01.001": "Aldtown District", "QX.02.007": "Gate", "QX.03.009": "Fenmark Territory", "QX.04.004": "Nowhere"},
 		cjCities: []cjCity{{Name: "Fen", Lat: "3", Lng: "3", Country: "QX", Admin1: "03", Admin2: "009"},
 			{Name: "Mark", Lat: "3.2", Lng: "3.2", Country: "QX", Admin1: "03", Admin2: "009"}},
 	}

