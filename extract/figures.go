@@ -126,8 +126,9 @@ func (d *doc) numberBefore(s *sent, i int) bool {
 	return false
 }
 
-// measureAfterNoun returns the killed or injured measure of the word right
-// after token i, or after "was", "is", "reported" ("soldier was killed").
+// measureAfterNoun returns the measure of the word right after token i,
+// or after auxiliary words ("soldier was killed", "soldier reported
+// killed").
 func (d *doc) measureAfterNoun(s *sent, i int) string {
 	for k := i; k < s.last && k <= i+2; k++ {
 		for _, h := range s.lex {
@@ -140,9 +141,7 @@ func (d *doc) measureAfterNoun(s *sent, i int) string {
 				}
 			}
 		}
-		switch d.toks[k].Norm {
-		case "was", "is", "reported", "has", "been", "gets", "got":
-		default:
+		if _, ok := d.lexAt(s, k, "auxiliary"); !ok {
 			return ""
 		}
 	}
@@ -518,7 +517,7 @@ func (d *doc) lexBetween(s *sent, i, j int) bool {
 			if ev := d.has(h, "event"); ev != nil && ev.Attr("generic") != "" {
 				continue // "an APC member is attacked and beaten to death"
 			}
-			if d.has(h, "age") != nil || d.has(h, "filler") != nil || d.has(h, "determiner") != nil || d.has(h, "hedge") != nil {
+			if d.has(h, "age") != nil || d.has(h, "filler") != nil || d.has(h, "determiner") != nil || d.has(h, "hedge") != nil || d.has(h, "auxiliary") != nil {
 				continue // "an APC member is attacked and beaten to death"
 			}
 			return true

@@ -42,18 +42,15 @@ func (d *doc) placeNounAfter(s *sent, i int) bool {
 	return ok && h.Last <= s.last
 }
 
-// placeNounOf reports whether "town of", "village of" ends right before
-// token i: the name after it is a place.
+// placeNounOf reports whether a place noun and a nameof word ("town of",
+// "village de") end right before token i: the name after it is a place.
 func (d *doc) placeNounOf(s *sent, i int) bool {
-	if i < s.first+2 || d.toks[i-1].Norm != "of" && d.toks[i-1].Norm != "de" {
+	of, ok := d.lexAt(s, i-1, "nameof")
+	if i < s.first+2 || !ok || of.Last != i {
 		return false
 	}
-	for _, h := range s.lex {
-		if h.Last == i-1 && d.has(h, "placenoun") != nil {
-			return true
-		}
-	}
-	return false
+	_, noun := d.lexEndingAt(s, i-1, "placenoun")
+	return noun
 }
 
 // afterName reports whether the capitalised word before token i continues
