@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"math"
 	"strings"
 
 	sitrep "github.com/sitrep/sitrep"
@@ -426,11 +425,7 @@ func prioOf(s string) int {
 
 // km is the great-circle distance between two entries.
 func km(a, b *gazetteer.Entry) float64 {
-	const r = 6371.0
-	la1, lo1 := a.Lat*math.Pi/180, a.Lon*math.Pi/180
-	la2, lo2 := b.Lat*math.Pi/180, b.Lon*math.Pi/180
-	h := math.Pow(math.Sin((la2-la1)/2), 2) + math.Cos(la1)*math.Cos(la2)*math.Pow(math.Sin((lo2-lo1)/2), 2)
-	return 2 * r * math.Asin(math.Sqrt(math.Min(1, h)))
+	return gazetteer.DistanceKm(a.Lat, a.Lon, b.Lat, b.Lon)
 }
 
 // metonym reports whether a place stands for a government ("Moscou a juré",

@@ -43,13 +43,13 @@ func (g *Gazetteer) Part(country *Entry, deg float64) *Entry {
 	oLon /= float64(len(regions))
 	far := 0.0
 	for _, r := range regions {
-		far = math.Max(far, distanceKm(oLat, oLon, r.Lat, r.Lon))
+		far = math.Max(far, DistanceKm(oLat, oLon, r.Lat, r.Lon))
 	}
 	var lat, lon float64
 	var n int
 	var pop int64
 	for _, r := range regions {
-		d := distanceKm(oLat, oLon, r.Lat, r.Lon)
+		d := DistanceKm(oLat, oLon, r.Lat, r.Lon)
 		if deg == Center && d > 0.35*far ||
 			deg != Center && (d < 0.2*far || angleDiff(bearing(oLat, oLon, r.Lat, r.Lon), deg) > 45) {
 			continue
@@ -98,9 +98,9 @@ func bearing(lat1, lon1, lat2, lon2 float64) float64 {
 	return math.Mod(math.Atan2(y, x)/r+360, 360)
 }
 
-// distanceKm is the great-circle distance on a sphere of the Earth's mean
-// radius.
-func distanceKm(lat1, lon1, lat2, lon2 float64) float64 {
+// DistanceKm is the great-circle distance between two points, in
+// kilometres, on a sphere of the Earth's mean radius.
+func DistanceKm(lat1, lon1, lat2, lon2 float64) float64 {
 	r := math.Pi / 180
 	h := math.Pow(math.Sin((lat2-lat1)*r/2), 2) + math.Cos(lat1*r)*math.Cos(lat2*r)*math.Pow(math.Sin((lon2-lon1)*r/2), 2)
 	return 2 * 6371 * math.Asin(math.Sqrt(math.Min(1, h)))

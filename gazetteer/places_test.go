@@ -93,7 +93,7 @@ func TestPart(t *testing.T) {
 		if e.Name != tt.name || e.Precision() != "region" || e.Country != tt.cc {
 			t.Errorf("%s %v: %+v", tt.cc, tt.deg, *e)
 		}
-		if d := distanceKm(e.Lat, e.Lon, tt.lat, tt.lon); d > tt.km {
+		if d := DistanceKm(e.Lat, e.Lon, tt.lat, tt.lon); d > tt.km {
 			t.Errorf("%s at %.2f,%.2f: %.0f km from %.2f,%.2f", e.Name, e.Lat, e.Lon, d, tt.lat, tt.lon)
 		}
 		if g.Part(g.Country(tt.cc), tt.deg) != e {
