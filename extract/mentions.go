@@ -9,6 +9,7 @@ import (
 	"github.com/sitrep/sitrep/lexicon"
 	"github.com/sitrep/sitrep/quantity"
 	"github.com/sitrep/sitrep/segment"
+	"github.com/sitrep/sitrep/textnorm"
 	"github.com/sitrep/sitrep/timex"
 )
 
@@ -103,6 +104,39 @@ func (d *doc) findMentions() {
 	}
 }
 
+// mainOnly returns the candidates of the main file: a name that begins
+// with a common noun in the text ("the city of Alexandria", "région de
+// Kharkiv") is a region's or a town's, not a district the minor tier names
+// so.
+func mainOnly(cands []*gazetteer.Entry) []*gazetteer.Entry {
+	var out []*gazetteer.Entry
+	for _, c := range cands {
+		if !c.Minor {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// notAcronym drops the towns that an acronym ("SLM", "RSF") names only
+// by one of their alternate names: GeoNames keeps unvowelled
+// transliterations ("slm" for Jerusalem, "fwly" for Foley) that read as the
+// initials of a group. A country or region so spelt ("DRC", "KZN") stays,
+// and so does a town whose own name it is ("GAZA").
+func (d *doc) notAcronym(i int, cands []*gazetteer.Entry) []*gazetteer.Entry {
+	w := d.text[d.toks[i].Start:d.toks[i].End]
+	if utf8.RuneCountInString(w) > 5 || strings.ToUpper(w) != w {
+		return cands
+	}
+	var out []*gazetteer.Entry
+	for _, c := range cands {
+		if c.Kind != gazetteer.City || textnorm.Fold(c.Name) == d.toks[i].Norm {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
 // findPlaces looks up token n-grams that start with a capitalised word (or
 // a place-name head such as "région") in the gazetteer, longest first.
 func (d *doc) findPlaces(s *sent) []*placeMention {
@@ -130,6 +164,18 @@ func (d *doc) findPlaces(s *sent) []*placeMention {
 		}
 		if n == 1 && !d.placeNounAfter(s, i) && (d.beforeName(s, i+1) || d.notPlaceWord(s, i)) {
 			n = 0
+		}
+		if n > 1 && !t.Cap {
+			cands = mainOnly(cands) // "the city of Alexandria" is not the US county "City of Alexandria"
+			if len(cands) == 0 {
+				n = 0
+			}
+		}
+		if n == 1 {
+			cands = d.notAcronym(i, cands)
+			if len(cands) == 0 {
+				n = 0
+			}
 		}
 		if n == 1 && d.afterName(s, i, out) {
 			n = 0 // "Mana Sibu District" is not Sibu
@@ -236,18 +282,20 @@ func (d *doc) nameWord(s *sent, i int) bool {
 // last before it.
 func (d *doc) resolvePlaces() {
 	d.ctxCountries = map[string]int{}
-	regions := map[string]int{} // "UA.05": the regions named ("Opytne, Donetsk Obl")
+	ev := evidence{regions: map[string]int{}, named: map[string]int{}}
 	for _, s := range d.sents {
 		for _, p := range s.places {
 			if c := soleMain(p.cands); c != nil {
 				d.ctxCountries[c.Country]++
+				if c.Kind != gazetteer.City {
+					ev.named[c.Country]++
+				}
 				if c.Kind == gazetteer.Region && c.Admin1Code != "" {
-					regions[c.Country+"."+c.Admin1Code]++
+					ev.regions[c.Country+"."+c.Admin1Code]++
 				}
 			}
 		}
 	}
-	ev := evidence{regions: regions}
 	ev.weak, ev.demonyms = d.actorCountries()
 	for _, s := range d.sents {
 		kept := s.places[:0]
@@ -269,7 +317,10 @@ func (d *doc) resolvePlaces() {
 // countries it names (doc.ctxCountries): the regions it names, the
 // countries of its actors and of its demonyms.
 type evidence struct {
-	regions, weak, demonyms map[string]int
+	regions  map[string]int // "UA.05": the regions named ("Opytne, Donetsk Obl")
+	named    map[string]int // the countries of the countries and regions named
+	weak     map[string]int // the countries of the actors and demonyms named
+	demonyms map[string]int
 }
 
 // choosePlace sets p.entry to the candidate the evidence favours most
@@ -277,8 +328,12 @@ type evidence struct {
 func (d *doc) choosePlace(p *placeMention, ev *evidence) int {
 	p.entry = p.cands[0]
 	best := -1
+	own := soleMain(p.cands)
 	for _, c := range p.cands {
 		n := 2 * d.ctxCountries[c.Country]
+		if own != nil && own.Country == c.Country && d.ctxCountries[c.Country] == 1 && d.remote(c, ev) {
+			n = 0 // "Foli" (Foley, Alabama) in a note on Sudan's army is its own only evidence
+		}
 		if c.Kind == gazetteer.City && c.Admin1Code != "" {
 			n += 3 * ev.regions[c.Country+"."+c.Admin1Code]
 		}
@@ -294,6 +349,44 @@ func (d *doc) choosePlace(p *placeMention, ev *evidence) int {
 	return best
 }
 
+// remote reports whether the document's evidence of where it happens lies
+// elsewhere, far from the town c: it names other countries or regions, or
+// (for a town under remotePop) actors of other countries, and none of them
+// lies within remoteKm of c. Other towns are no such evidence: of "Young"
+// and "Tiaret", the one a country or an actor confirms is chosen later.
+func (d *doc) remote(c *gazetteer.Entry, ev *evidence) bool {
+	if ev.weak[c.Country] > 0 || ev.named[c.Country] > 0 {
+		return false
+	}
+	other := false
+	for _, m := range []map[string]int{ev.named, ev.weak} {
+		for cc, n := range m {
+			if cc == c.Country || n == 0 {
+				continue
+			}
+			if d.k.Gaz.KmFrom(cc, c.Lat, c.Lon) <= remoteKm {
+				return false
+			}
+			other = true
+		}
+		if c.Population >= remotePop {
+			break // a city's own name outweighs a foreign contingent ("South African … towards Goma")
+		}
+	}
+	return other
+}
+
+const (
+	// remoteKm is how far from every country the document names, or whose
+	// actors it names, a place may lie and still be read as near them:
+	// Bakhmut is 250 km from Russia's Belgorod Oblast, Foley (Alabama)
+	// 11,000 km from Sudan.
+	remoteKm = 1000
+	// remotePop is the population from which a town's name outweighs the
+	// actors' countries (not the countries named).
+	remotePop = 100000
+)
+
 // unlikelyPlace reports whether the chosen entry of p, with no evidence
 // for it (best 0) though the document has some (context), is better left
 // out; it may switch p to a body of water.
@@ -304,8 +397,8 @@ func (d *doc) unlikelyPlace(s *sent, p *placeMention, best int, context bool) bo
 	if context {
 		if w := water(p.cands); w != nil {
 			p.entry = w // "the Red Sea" in a report on Yemen is the sea, not Sudan's state
-		} else if p.entry.Kind == gazetteer.Region || p.entry.Kind == gazetteer.City && !p.entry.Capital && p.entry.Population < 500000 {
-			return true // "Sousa" in a report on Syria is not Sousse in Tunisia
+		} else if p.entry.Kind == gazetteer.Region || p.entry.Kind == gazetteer.City && (!p.entry.Capital || d.byAlias(p)) && p.entry.Population < 500000 {
+			return true // "Sousa" in a report on Syria is not Sousse in Tunisia; "Tiran" in one on Egypt not Tirana
 		}
 	}
 	if d.compassOnly(s, p) {
@@ -313,6 +406,13 @@ func (d *doc) unlikelyPlace(s *sent, p *placeMention, best int, context bool) bo
 	}
 	// a village is taken only where its country is named or the words say it is a place
 	return p.entry.Minor && !d.placeShaped(s, p)
+}
+
+// byAlias reports whether p names its entry by another name than the
+// entry's own (GeoNames' alternate names hold old, foreign and
+// transliterated spellings, many of which are words or names elsewhere).
+func (d *doc) byAlias(p *placeMention) bool {
+	return string(d.key(nil, p.first, p.last)) != textnorm.Fold(p.entry.Name)
 }
 
 // water returns the body of water among cands, if any.

@@ -105,11 +105,14 @@ func (d *doc) compassOnly(s *sent, p *placeMention) bool {
 }
 
 // placeShaped reports whether the words around a place mention say it
-// names a place: a place noun after it ("Deder town", "the Ouadda area"),
-// "near" or "the town of" before it.
+// names a place: a place noun after it ("Deder town", "the Ouadda area")
+// or ending it ("Rakai District"), "near" or "the town of" before it.
 func (d *doc) placeShaped(s *sent, p *placeMention) bool {
 	if h, ok := d.lexAt(s, p.last, "placenoun"); ok && d.has(h, "placenoun").Attr("site") == "" {
 		return true // "Deder town"; not "Vaal University", named after a river
+	}
+	if first, ok := d.lexEndingAt(s, p.last, "placenoun"); ok && first > p.first {
+		return true // "Rakai district", the name of a district
 	}
 	return d.nearBefore(s, p.first) || d.placeNounOf(s, p.first)
 }

@@ -53,6 +53,15 @@ func TestPlaceShapes(t *testing.T) {
 		{"en", "Four soldiers killed in past day - Moscow", "", 0, 0, ""},
 		{"en", "Students burned two buildings at the Vaal University of Technology.", "", 0, 0, ""},
 		{"en", "Herders clashed with soldiers near South Sudan's Northern Bahr el Ghazal.", "Northern Bahr al Ghazal", 0, 0, "region"},
+		// a town far from every country and actor the document names is not taken on its own name alone
+		{"en", "SAF aircraft bombed Foli on Tuesday, killing one.", "", 0, 0, ""},
+		{"en", "Russian forces shelled Bakhmut overnight, killing two.", "Bakhmut", 0, 0, "city"},
+		{"en", "A helicopter of the South African contingent came under fire as it flew to Goma.", "Goma", 0, 0, "city"},
+		{"en", "Riot police fired tear gas at protesters in Tiran, Egypt.", "Egypt", 0, 0, "country"},
+		// acronyms are no unvowelled transliterations; "the city of" is no US county; a district named with its noun
+		{"en", "Fighters of the SLM ambushed an army convoy, killing four.", "", 0, 0, ""},
+		{"en", "Police detained six men in the city of Alexandria after the riot.", "Alexandria", 31.2018, 29.9158, "city"},
+		{"en", "Vigilantes beat a trader in Rakai district on Monday.", "Rakai District", 0, 0, "district"},
 	}
 	for _, tt := range tests {
 		pub, _ := time.Parse("2006-01-02", "2024-05-10")

@@ -21,6 +21,7 @@ package gazetteer
 //go:generate sh generate.sh
 
 import (
+	"math"
 	"sync"
 
 	"github.com/sitrep/sitrep/knowledge"
@@ -125,7 +126,8 @@ type Gazetteer struct {
 	names     *nameIndex
 	multi     [][]*Entry
 	countries map[string]*Entry
-	regions   map[string]*Entry // "UA.07"
+	regions   map[string]*Entry   // "UA.07"
+	regionsOf map[string][]*Entry // a country's first-level regions, by ISO code
 	byID      map[string]*Entry
 	maxWords  int
 	minor     *minorTier // nil without MinorFile
@@ -180,6 +182,21 @@ func (g *Gazetteer) Country(iso2 string) *Entry { return g.countries[iso2] }
 // admin1 code (an Entry's Admin1Code), or nil.
 func (g *Gazetteer) Region(country, admin1Code string) *Entry {
 	return g.regions[country+"."+admin1Code]
+}
+
+// KmFrom returns the distance in kilometres from the point lat, lon to the
+// nearest of the country's own point and its first-level regions' points: a
+// coarse nearness to the country (a place 100 km over its border reads as
+// near), +Inf for an unknown country.
+func (g *Gazetteer) KmFrom(country string, lat, lon float64) float64 {
+	best := math.Inf(1)
+	if c := g.countries[country]; c != nil {
+		best = DistanceKm(lat, lon, c.Lat, c.Lon)
+	}
+	for _, r := range g.regionsOf[country] {
+		best = math.Min(best, DistanceKm(lat, lon, r.Lat, r.Lon))
+	}
+	return best
 }
 
 // ByID returns the entry with that ID (regions also answer to

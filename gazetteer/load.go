@@ -652,6 +652,7 @@ func (b *builder) build() *Gazetteer {
 		names:     b.index,
 		countries: make(map[string]*Entry, len(b.country)),
 		regions:   make(map[string]*Entry, len(b.regionOf)),
+		regionsOf: map[string][]*Entry{},
 		byID:      make(map[string]*Entry, len(b.byID)),
 		maxWords:  b.words,
 	}
@@ -663,6 +664,11 @@ func (b *builder) build() *Gazetteer {
 	}
 	for k, i := range b.regionOf {
 		g.regions[k] = g.ptrs[i]
+	}
+	for i := range g.entries {
+		if e := g.ptrs[i]; e.Kind == Region && e.Admin1Code != "" {
+			g.regionsOf[e.Country] = append(g.regionsOf[e.Country], e)
+		}
 	}
 	for k, i := range b.byID {
 		g.byID[k] = g.ptrs[i]

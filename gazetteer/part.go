@@ -25,14 +25,11 @@ func (g *Gazetteer) Part(country *Entry, deg float64) *Entry {
 	if v, ok := g.parts.Load(id); ok {
 		return v.(*Entry)
 	}
-	var regions []*Entry
+	regions := g.regionsOf[country.Country]
 	var oLat, oLon float64
-	for _, r := range g.regions {
-		if r.Country == country.Country {
-			regions = append(regions, r)
-			oLat += r.Lat
-			oLon += r.Lon
-		}
+	for _, r := range regions {
+		oLat += r.Lat
+		oLon += r.Lon
 	}
 	if len(regions) == 0 {
 		return nil

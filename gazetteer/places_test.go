@@ -1,6 +1,7 @@
 package gazetteer
 
 import (
+	"math"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -102,5 +103,28 @@ func TestPart(t *testing.T) {
 	}
 	if g.Part(g.ByID("geonames:703448"), 90) != nil || g.Part(g.Country("UA"), 10) != nil {
 		t.Error("a part of a city, or at a bearing that is no compass point")
+	}
+}
+
+// TestKmFrom checks the nearness of a point to a country: its nearest
+// region point, so that a place over the border reads as near.
+func TestKmFrom(t *testing.T) {
+	g := defaultGaz(t)
+	tests := []struct {
+		cc       string
+		lat, lon float64 // Bakhmut, Foley (Alabama), Kyiv
+		min, max float64
+	}{
+		{"RU", 48.59, 38.00, 0, 400},        // Belgorod and Rostov oblasts are near
+		{"SD", 30.41, -87.68, 10000, 13000}, // Alabama is not
+		{"UA", 50.45, 30.52, 0, 50},         // within the country
+	}
+	for _, tt := range tests {
+		if km := g.KmFrom(tt.cc, tt.lat, tt.lon); km < tt.min || km > tt.max {
+			t.Errorf("KmFrom(%s, %.2f, %.2f) = %.0f km, want %.0f–%.0f", tt.cc, tt.lat, tt.lon, km, tt.min, tt.max)
+		}
+	}
+	if km := g.KmFrom("QQ", 0, 0); !math.IsInf(km, 1) {
+		t.Errorf("KmFrom of an unknown country = %v, want +Inf", km)
 	}
 }
