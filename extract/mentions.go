@@ -296,7 +296,7 @@ func (d *doc) resolvePlaces() {
 			}
 		}
 	}
-	ev.weak, ev.demonyms = d.actorCountries()
+	ev.weak, ev.demonyms, ev.groups = d.actorCountries()
 	for _, s := range d.sents {
 		kept := s.places[:0]
 		for _, p := range s.places {
@@ -320,7 +320,8 @@ type evidence struct {
 	regions  map[string]int // "UA.05": the regions named ("Opytne, Donetsk Obl")
 	named    map[string]int // the countries of the countries and regions named
 	weak     map[string]int // the countries of the actors and demonyms named
-	demonyms map[string]int
+	demonyms map[string]int // of the demonyms alone
+	groups   map[string]int // of the armed groups, who mostly fight at home
 }
 
 // choosePlace sets p.entry to the candidate the evidence favours most
@@ -339,8 +340,8 @@ func (d *doc) choosePlace(p *placeMention, ev *evidence) int {
 		}
 		if !c.Minor {
 			n += ev.weak[c.Country]
-		} else if ev.demonyms[c.Country] > 0 {
-			n++ // "Congolese aid workers … in the Lubero area"; a Russian force's target is no Russian village
+		} else if ev.demonyms[c.Country] > 0 || ev.groups[c.Country] > 0 {
+			n++ // "Congolese aid workers … in the Lubero area", "SPLM-N in Mufu near Kurmuk"; a Russian force's target is no Russian village
 		}
 		if n > best {
 			best, p.entry = n, c
@@ -448,14 +449,17 @@ func soleMain(cands []*gazetteer.Entry) *gazetteer.Entry {
 // actorCountries counts the countries of the actors and demonyms the
 // document names ("ADF", "Congolese"): weaker evidence of where it happens
 // than the places it names, but enough to choose between namesakes.
-func (d *doc) actorCountries() (all, demonyms map[string]int) {
-	all, demonyms = map[string]int{}, map[string]int{}
+func (d *doc) actorCountries() (all, demonyms, groups map[string]int) {
+	all, demonyms, groups = map[string]int{}, map[string]int{}, map[string]int{}
 	for _, s := range d.sents {
 		for _, h := range s.ents {
 			for _, v := range h.Vals {
 				switch {
 				case v.kind == entActor && v.actor.Country != "":
 					all[v.actor.Country]++
+					if v.actor.Kind == "armed_group" {
+						groups[v.actor.Country]++
+					}
 				case v.country != "":
 					all[v.country]++
 					demonyms[v.country]++
@@ -463,7 +467,7 @@ func (d *doc) actorCountries() (all, demonyms map[string]int) {
 			}
 		}
 	}
-	return all, demonyms
+	return all, demonyms, groups
 }
 
 func (d *doc) nearBefore(s *sent, i int) bool {

@@ -62,6 +62,8 @@ func TestPlaceShapes(t *testing.T) {
 		{"en", "Fighters of the SLM ambushed an army convoy, killing four.", "", 0, 0, ""},
 		{"en", "Police detained six men in the city of Alexandria after the riot.", "Alexandria", 31.2018, 29.9158, "city"},
 		{"en", "Vigilantes beat a trader in Rakai district on Monday.", "Rakai District", 0, 0, "district"},
+		// an armed group fights at home: its country chooses the village (Leer, South Sudan, not Leer in Germany)
+		{"en", "SPLA-IO fighters attacked a barracks in Leer, killing three soldiers.", "Leer", 8.3, 30.14, "city"},
 	}
 	for _, tt := range tests {
 		pub, _ := time.Parse("2006-01-02", "2024-05-10")
