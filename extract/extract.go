@@ -74,6 +74,7 @@ func (k *Knowledge) Extract(in Input) Output {
 	d.refine(events)
 	d.placeUnplaced(events)
 	d.placeByTerritory(events)
+	d.refineCoarse(events)
 	return Output{Events: d.order(events), Quotes: d.quotes, Warnings: warnings, doc: d}
 }
 

@@ -341,3 +341,80 @@ func (d *doc) placeUnplaced(events []*event) {
 		}
 	}
 }
+
+// refineCoarse gives an event placed only at a country or a region the one
+// town inside it that the document names on a line of its own, as a place
+// tag under a headline ("Soldier killed in Donbas" / "Pivdenne"). Two such
+// towns leave the event where it was; a town named in a sentence is that
+// sentence's ("Kherson" beside an event in Kherson Oblast is no refinement).
+func (d *doc) refineCoarse(events []*event) {
+	used := map[*placeMention]bool{}
+	for _, e := range events {
+		used[e.place] = true
+	}
+	for _, e := range events {
+		if e.statement || e.place == nil || e.place.entry.Kind == gazetteer.City || e.place.entry.Country == "" {
+			continue
+		}
+		if p := d.townWithin(e.place.entry, used); p != nil {
+			e.place = p
+			used[p] = true
+		}
+	}
+}
+
+// alone reports whether p is all the words of s: a line that only names a
+// place.
+func (d *doc) alone(s *sent, p *placeMention) bool {
+	for i := s.first; i < s.last; i++ {
+		if (i < p.first || i >= p.last) && d.toks[i].Kind == segment.Word {
+			return false
+		}
+	}
+	return true
+}
+
+// How far from an informal region's point a town may lie and be in it:
+// Donbas's (the midpoint of its two oblasts) is within 150 km of Mariupol
+// and Sievierodonetsk, 240 km from Kharkiv; a part of a country ("eastern
+// Ukraine", Part) is coarser still.
+const (
+	informalKm = 200
+	partKm     = 400
+)
+
+// townWithin returns the one town inside area that the document names on a
+// line of its own and no event uses, nil when there is none or more than
+// one.
+func (d *doc) townWithin(area *gazetteer.Entry, used map[*placeMention]bool) *placeMention {
+	var only *placeMention
+	for _, s := range d.sents {
+		for _, p := range s.places {
+			c := p.entry
+			if used[p] || c.Kind != gazetteer.City || c.Country != area.Country || !d.alone(s, p) {
+				continue
+			}
+			switch {
+			case area.Kind == gazetteer.Region && area.Admin1Code != "":
+				if c.Admin1Code != area.Admin1Code {
+					continue
+				}
+			case area.Kind == gazetteer.Region:
+				km := float64(informalKm)
+				if area.IsPart() {
+					km = partKm
+				}
+				if gazetteer.DistanceKm(c.Lat, c.Lon, area.Lat, area.Lon) > km {
+					continue
+				}
+			}
+			if only != nil && only.entry != c {
+				return nil
+			}
+			if only == nil {
+				only = p
+			}
+		}
+	}
+	return only
+}

@@ -62,6 +62,10 @@ func TestPlaceShapes(t *testing.T) {
 		{"en", "Fighters of the SLM ambushed an army convoy, killing four.", "", 0, 0, ""},
 		{"en", "Police detained six men in the city of Alexandria after the riot.", "Alexandria", 31.2018, 29.9158, "city"},
 		{"en", "Vigilantes beat a trader in Rakai district on Monday.", "Rakai District", 0, 0, "district"},
+		// a line that only names a town under a headline that names its region places the event there
+		{"en", "Two soldiers killed by shelling in Donbas\nHorlivka", "Horlivka", 0, 0, "city"},
+		{"en", "Two soldiers killed by shelling in Donbas\nKharkiv", "Donbas", 0, 0, "region"},
+		{"en", "Shelling killed two women in Kherson Oblast. Officials in Kherson asked residents to stay indoors.", "Kherson Oblast", 0, 0, "region"},
 		// an armed group fights at home: its country chooses the village (Leer, South Sudan, not Leer in Germany)
 		{"en", "SPLA-IO fighters attacked a barracks in Leer, killing three soldiers.", "Leer", 8.3, 30.14, "city"},
 	}

@@ -1,6 +1,9 @@
 package gazetteer
 
-import "math"
+import (
+	"math"
+	"strings"
+)
 
 // Center is the bearing Part takes for the middle of a country ("central
 // Mali").
@@ -65,6 +68,10 @@ func (g *Gazetteer) Part(country *Entry, deg float64) *Entry {
 	v, _ := g.parts.LoadOrStore(id, e)
 	return v.(*Entry)
 }
+
+// IsPart reports whether e was made by Part ("eastern Ukraine"): a region
+// whose point is coarser than a first-level region's.
+func (e *Entry) IsPart() bool { return strings.Contains(e.ID, "#") }
 
 // partWord returns the English adjective for a bearing and the id suffix.
 func partWord(deg float64) (string, string) {

@@ -91,7 +91,7 @@ func TestPart(t *testing.T) {
 			t.Errorf("%s %v: no part", tt.cc, tt.deg)
 			continue
 		}
-		if e.Name != tt.name || e.Precision() != "region" || e.Country != tt.cc {
+		if e.Name != tt.name || e.Precision() != "region" || e.Country != tt.cc || !e.IsPart() {
 			t.Errorf("%s %v: %+v", tt.cc, tt.deg, *e)
 		}
 		if d := DistanceKm(e.Lat, e.Lon, tt.lat, tt.lon); d > tt.km {
