@@ -182,7 +182,7 @@ func (k *Knowledge) loadLangs(fsys fs.FS) error {
 var categories = map[string]bool{"event": true, "measure": true, "unit": true, "report": true,
 	"according": true, "hedge": true, "anaphor": true, "against": true, "near": true, "filler": true, "agent": true, "age": true, "determiner": true,
 	"nonconflict": true, "armedtarget": true, "seizure": true, "arms": true, "protest": true, "notcount": true, "notsource": true, "part": true, "sourcenoun": true, "clause": true,
-	"distance": true, "placenoun": true, "nameof": true, "countrypart": true, "forcenoun": true, "onenoun": true, "crowd": true, "background": true, "auxiliary": true}
+	"distance": true, "placenoun": true, "nameof": true, "countrypart": true, "forcenoun": true, "onenoun": true, "crowd": true, "background": true, "auxiliary": true, "stance": true}
 
 func checkEntry(e *lexicon.Entry) error {
 	if !categories[e.Category] {

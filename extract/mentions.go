@@ -183,6 +183,11 @@ func (d *doc) findPlaces(s *sent) []*placeMention {
 		if n > 0 && (d.inPersonName(s, i, i+n, cands) || d.demonymAt(s, i, i+n)) {
 			n = 0
 		}
+		if n > 0 && t.Hyphen {
+			if _, ok := d.lexEndingAt(s, i, "stance"); ok {
+				n = 0 // "pro-Kiev official": a side, not a place
+			}
+		}
 		if n == 0 || d.actorAt(s, i, i+n) || d.dateline(s, i, i+n) {
 			i++
 			continue

@@ -209,6 +209,9 @@ func (d *doc) forceOf(s *sent, p *placeMention) bool {
 			return true // "Kiev forces", "Kiev's sniper"; "the Kiev attack" was in Kyiv
 		}
 	}
+	if _, ok := d.lexAt(s, p.last, "report"); ok && p.first == s.first {
+		return true // "Kiev reports first combat death": the state speaks
+	}
 	// a headline's source: "… killed in the east: Kiev", "… - Kiev military"
 	if p.first > s.first {
 		if prev := d.toks[p.first-1].Norm; prev == ":" || prev == "-" || prev == "–" || prev == "—" {

@@ -62,6 +62,10 @@ func TestPlaceShapes(t *testing.T) {
 		{"en", "Fighters of the SLM ambushed an army convoy, killing four.", "", 0, 0, ""},
 		{"en", "Police detained six men in the city of Alexandria after the riot.", "Alexandria", 31.2018, 29.9158, "city"},
 		{"en", "Vigilantes beat a trader in Rakai district on Monday.", "Rakai District", 0, 0, "district"},
+		// a capital that speaks, or a side ("pro-Moscow"), is no place
+		{"en", "Kiev reports two soldiers killed by shelling overnight", "", 0, 0, ""},
+		{"en", "Two civilians killed by shelling, a pro-Moscow official says", "", 0, 0, ""},
+		{"en", "Explosions were reported in Kiev overnight, killing two.", "Kyiv", 0, 0, "city"},
 		// a line that only names a town under a headline that names its region places the event there
 		{"en", "Two soldiers killed by shelling in Donbas\nHorlivka", "Horlivka", 0, 0, "city"},
 		{"en", "Two soldiers killed by shelling in Donbas\nKharkiv", "Donbas", 0, 0, "region"},
