@@ -16,7 +16,9 @@
 //     strike (air_drone_strike, shelling_artillery_missile_attack).
 //   - Dates agree when they are at most [MaxDayGap] days apart. An event's
 //     date is its own (to its date_end, for a span), else the document's
-//     publication date.
+//     publication date. A span longer than MaxDayGap days (a week's or a
+//     month's tally) agrees only with another such span: the tally is not
+//     one of the days it sums.
 //   - Places agree when both events have a place and the two lie within
 //     [MaxDistanceKm] of each other (haversine on latitude and longitude)
 //     or one is a region that holds the other; when one has no place, or
@@ -371,6 +373,9 @@ func same(a, b *report) bool {
 	if a.from > b.to+MaxDayGap || b.from > a.to+MaxDayGap {
 		return false
 	}
+	if a.long() != b.long() {
+		return false // a week's tally is not one of the days it sums
+	}
 	if a.family != b.family && !(a.inter && b.strike) && !(b.inter && a.strike) {
 		return false
 	}
@@ -392,6 +397,10 @@ func same(a, b *report) bool {
 
 // near reports whether two places are one event's: within MaxDistanceKm,
 // or one a region that holds the other.
+// long reports whether r spans more than MaxDayGap days: a tally of a
+// week or a month.
+func (r *report) long() bool { return r.to-r.from > MaxDayGap }
+
 func near(a, b spot) bool {
 	return a.id == b.id || holds(a, b) ||
 		math.Abs(a.lat-b.lat)*earthRadiusKm <= MaxDistanceKm && haversine(a, b) <= MaxDistanceKm

@@ -28,6 +28,12 @@ func ev(typ, date string, place *sitrep.Place, figures ...sitrep.Figure) sitrep.
 	return e
 }
 
+// spanning gives e an end date.
+func spanning(e sitrep.Event, end string) sitrep.Event {
+	e.DateEnd = &end
+	return e
+}
+
 // doc is a record of one document published on pub with events ev1, ev2, ...
 func doc(id, pub string, events ...sitrep.Event) Doc {
 	for i := range events {
@@ -93,6 +99,14 @@ func TestFuseGroups(t *testing.T) {
 			doc("a", "2031-03-05", ev(strike, "2031-03-01", ashford)),
 			doc("b", "2031-03-05", ev(strike, "2031-03-04", ashford)),
 		}, "a/ev1; b/ev1"},
+		{"a week's tally and one of its days", []Doc{
+			doc("a", "2031-03-08", spanning(ev(strike, "2031-03-01", ashford), "2031-03-07")),
+			doc("b", "2031-03-05", ev(strike, "2031-03-05", ashford)),
+		}, "a/ev1; b/ev1"},
+		{"two reports of one week's tally", []Doc{
+			doc("a", "2031-03-08", spanning(ev(strike, "2031-03-01", ashford), "2031-03-07")),
+			doc("b", "2031-03-08", spanning(ev(strike, "2031-03-02", brindle), "2031-03-08")),
+		}, "a/ev1 b/ev1"},
 		{"no place, same country, same day", []Doc{
 			doc("a", "2031-03-01", ev(strike, "2031-03-01", ashford)),
 			doc("b", "2031-03-01", ev(strike, "2031-03-01", countryA)),
