@@ -114,7 +114,7 @@ func (d *doc) dateFor(s *sent, i int) *timex.Expr {
 // place after it in the sentence, or before it; towns and regions before
 // countries; never the place in a speaker's title.
 func (d *doc) placeFor(s *sent, c *cand) *placeMention {
-	if p := d.enumeration(s); p != nil {
+	if p := d.enumeration(s); p != nil && tallied(c.typ) {
 		return p
 	}
 	var best *placeMention
@@ -802,6 +802,18 @@ func (e *event) launched() bool {
 		if isMunition(f.unit) {
 			return true
 		}
+	}
+	return false
+}
+
+// tallied reports whether events of type typ are counted nationwide, by
+// the missiles and drones of one night: a strike or its interception. A
+// protest in three towns is three protests, ACLED's coders say, the first
+// named the one the sentence is about.
+func tallied(typ string) bool {
+	switch typ {
+	case "air_drone_strike", "shelling_artillery_missile_attack", "disrupted_weapons_use":
+		return true
 	}
 	return false
 }

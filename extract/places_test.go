@@ -62,6 +62,9 @@ func TestPlaceShapes(t *testing.T) {
 		{"en", "Fighters of the SLM ambushed an army convoy, killing four.", "", 0, 0, ""},
 		{"en", "Police detained six men in the city of Alexandria after the riot.", "Alexandria", 31.2018, 29.9158, "city"},
 		{"en", "Vigilantes beat a trader in Rakai district on Monday.", "Rakai District", 0, 0, "district"},
+		// a list of towns: a night's strikes are tallied for the country, a protest is the first town's
+		{"en", "Russian drones struck Sumy, Poltava, Cherkasy and Chernihiv overnight.", "Ukraine", 0, 0, "country"},
+		{"en", "Dockers staged a strike in Mombasa, Kilifi and Malindi over unpaid wages.", "Mombasa", 0, 0, "city"},
 		// a capital that speaks, or a side ("pro-Moscow"), is no place
 		{"en", "Kiev reports two soldiers killed by shelling overnight", "", 0, 0, ""},
 		{"en", "Two civilians killed by shelling, a pro-Moscow official says", "", 0, 0, ""},
