@@ -104,37 +104,38 @@ func (d *doc) findMentions() {
 	}
 }
 
-// mainOnly returns the candidates of the main file: a name that begins
-// with a common noun in the text ("the city of Alexandria", "région de
-// Kharkiv") is a region's or a town's, not a district the minor tier names
-// so.
-func mainOnly(cands []*gazetteer.Entry) []*gazetteer.Entry {
+// keep returns the candidates that ok accepts, in order, in a new slice
+// (the gazetteer's are shared).
+func keep(cands []*gazetteer.Entry, ok func(*gazetteer.Entry) bool) []*gazetteer.Entry {
 	var out []*gazetteer.Entry
 	for _, c := range cands {
-		if !c.Minor {
+		if ok(c) {
 			out = append(out, c)
 		}
 	}
 	return out
 }
 
-// notAcronym drops the towns that an acronym ("SLM", "RSF") names only
-// by one of their alternate names: GeoNames keeps unvowelled
-// transliterations ("slm" for Jerusalem, "fwly" for Foley) that read as the
-// initials of a group. A country or region so spelt ("DRC", "KZN") stays,
-// and so does a town whose own name it is ("GAZA").
-func (d *doc) notAcronym(i int, cands []*gazetteer.Entry) []*gazetteer.Entry {
-	w := d.text[d.toks[i].Start:d.toks[i].End]
-	if utf8.RuneCountInString(w) > 5 || strings.ToUpper(w) != w {
-		return cands
+// readable returns the candidates that the words toks[i:i+n] can mean:
+//   - a name that begins with a common noun in the text ("the city of
+//     Alexandria", "région de Kharkiv") is a region's or a town's of the
+//     main file, not a district the minor tier names so ("City of
+//     Alexandria", Virginia);
+//   - an acronym ("SLM", "RSF") names no town by an alternate name: GeoNames
+//     keeps unvowelled transliterations ("slm" for Jerusalem, "fwly" for
+//     Foley) that read as a group's initials; a country or region so spelt
+//     ("DRC", "KZN") stays, and a town whose own name it is ("GAZA").
+func (d *doc) readable(i, n int, cands []*gazetteer.Entry) []*gazetteer.Entry {
+	t := d.toks[i]
+	if n > 1 && !t.Cap {
+		return keep(cands, func(c *gazetteer.Entry) bool { return !c.Minor })
 	}
-	var out []*gazetteer.Entry
-	for _, c := range cands {
-		if c.Kind != gazetteer.City || textnorm.Fold(c.Name) == d.toks[i].Norm {
-			out = append(out, c)
-		}
+	if w := d.text[t.Start:t.End]; n == 1 && utf8.RuneCountInString(w) <= 5 && strings.ToUpper(w) == w {
+		return keep(cands, func(c *gazetteer.Entry) bool {
+			return c.Kind != gazetteer.City || textnorm.Fold(c.Name) == t.Norm
+		})
 	}
-	return out
+	return cands
 }
 
 // findPlaces looks up token n-grams that start with a capitalised word (or
@@ -165,15 +166,8 @@ func (d *doc) findPlaces(s *sent) []*placeMention {
 		if n == 1 && !d.placeNounAfter(s, i) && (d.beforeName(s, i+1) || d.notPlaceWord(s, i)) {
 			n = 0
 		}
-		if n > 1 && !t.Cap {
-			cands = mainOnly(cands) // "the city of Alexandria" is not the US county "City of Alexandria"
-			if len(cands) == 0 {
-				n = 0
-			}
-		}
-		if n == 1 {
-			cands = d.notAcronym(i, cands)
-			if len(cands) == 0 {
+		if n > 0 {
+			if cands = d.readable(i, n, cands); len(cands) == 0 {
 				n = 0
 			}
 		}
@@ -358,8 +352,8 @@ func (d *doc) choosePlace(p *placeMention, ev *evidence) int {
 // remote reports whether the document's evidence of where it happens lies
 // elsewhere, far from the town c: it names other countries or regions, or
 // (for a town under remotePop) actors of other countries, and none of them
-// lies within remoteKm of c. Other towns are no such evidence: of "Young"
-// and "Tiaret", the one a country or an actor confirms is chosen later.
+// lies within remoteKm of c. Other towns named are not counted: two towns
+// of two countries ("Young" and "Tiaret") do not rule each other out.
 func (d *doc) remote(c *gazetteer.Entry, ev *evidence) bool {
 	if ev.weak[c.Country] > 0 || ev.named[c.Country] > 0 {
 		return false
