@@ -394,22 +394,8 @@ func (d *doc) townWithin(area *gazetteer.Entry, used map[*placeMention]bool) *pl
 	for _, s := range d.sents {
 		for _, p := range s.places {
 			c := p.entry
-			if used[p] || c.Kind != gazetteer.City || c.Country != area.Country || !d.alone(s, p) {
+			if used[p] || !inside(c, area) || !d.alone(s, p) {
 				continue
-			}
-			switch {
-			case area.Kind == gazetteer.Region && area.Admin1Code != "":
-				if c.Admin1Code != area.Admin1Code {
-					continue
-				}
-			case area.Kind == gazetteer.Region:
-				km := float64(informalKm)
-				if area.IsPart() {
-					km = partKm
-				}
-				if gazetteer.DistanceKm(c.Lat, c.Lon, area.Lat, area.Lon) > km {
-					continue
-				}
 			}
 			if only != nil && only.entry != c {
 				return nil
@@ -420,4 +406,22 @@ func (d *doc) townWithin(area *gazetteer.Entry, used map[*placeMention]bool) *pl
 		}
 	}
 	return only
+}
+
+// inside reports whether the town c lies in area: a country, a first-level
+// region, or an informal region or part of a country, by distance.
+func inside(c, area *gazetteer.Entry) bool {
+	switch {
+	case c.Kind != gazetteer.City || c.Country != area.Country:
+		return false
+	case area.Kind != gazetteer.Region:
+		return true
+	case area.Admin1Code != "":
+		return c.Admin1Code == area.Admin1Code
+	}
+	km := float64(informalKm)
+	if area.IsPart() {
+		km = partKm
+	}
+	return gazetteer.DistanceKm(c.Lat, c.Lon, area.Lat, area.Lon) <= km
 }
