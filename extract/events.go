@@ -272,6 +272,11 @@ func (d *doc) cluster(cands []*cand) []*event {
 			e.add(c)
 			continue
 		}
+		if e := d.eventAround(events, c); e != nil {
+			e.place = c.place // "… killed in Donbas" / "… killed by a sniper near Novotoshkivske": the town
+			e.add(c)
+			continue
+		}
 		e := &event{typ: c.typ, place: c.place}
 		e.add(c)
 		events = append(events, e)
@@ -347,6 +352,22 @@ func sameSpeaker(ps []*party, p *party) bool {
 
 // eventAt returns the violent event at place pl: the same entry, or a town
 // in a region, or a region around a town.
+// eventAround returns the event placed at an informal region or a part of
+// a country (Donbas, "eastern Ukraine", which no first-level region bounds)
+// that holds the town of c: a later line that names the town of a report
+// "in Donbas" tells where it happened.
+func (d *doc) eventAround(events []*event, c *cand) *event {
+	for _, e := range events {
+		if e.statement || e.place == nil || e.place.entry.Kind != gazetteer.Region || e.place.entry.Admin1Code != "" {
+			continue
+		}
+		if inside(c.place.entry, e.place.entry) {
+			return e
+		}
+	}
+	return nil
+}
+
 func (d *doc) eventAt(events []*event, pl *gazetteer.Entry) *event {
 	for _, e := range events {
 		if e.statement || e.place == nil || e.place.entry == nil {

@@ -73,6 +73,8 @@ func TestPlaceShapes(t *testing.T) {
 		{"en", "Two soldiers killed by shelling in Donbas\nHorlivka", "Horlivka", 0, 0, "city"},
 		{"en", "Two soldiers killed by shelling in Donbas\nKharkiv", "Donbas", 0, 0, "region"},
 		{"en", "Shelling killed two women in Kherson Oblast. Officials in Kherson asked residents to stay indoors.", "Kherson Oblast", 0, 0, "region"},
+		// a later sentence that places a report "in Donbas" at a town in it makes one event there
+		{"en", "Two soldiers were killed in Donbas on Monday.\nA shell killed them near Avdiivka.", "Avdiivka", 0, 0, "district"},
 		// an armed group fights at home: its country chooses the village (Leer, South Sudan, not Leer in Germany)
 		{"en", "SPLA-IO fighters attacked a barracks in Leer, killing three soldiers.", "Leer", 8.3, 30.14, "city"},
 	}
