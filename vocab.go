@@ -48,6 +48,13 @@ func IsStatement(t string) bool {
 	return ok && a.EventType == ""
 }
 
+// IsStrike reports whether events of type t are strikes from afar: an
+// air or drone strike, or shelling, artillery and missile fire (the
+// strikes that interceptions, disrupted_weapons_use, answer).
+func IsStrike(t string) bool {
+	return t == "air_drone_strike" || t == "shelling_artillery_missile_attack"
+}
+
 // ACLEDOf returns ACLED's words for event type t, or nil for statements
 // and unknown types.
 func ACLEDOf(t string) *ACLED {

@@ -832,11 +832,7 @@ func (e *event) launched() bool {
 // protest in three towns is three protests, ACLED's coders say, the first
 // named the one the sentence is about.
 func tallied(typ string) bool {
-	switch typ {
-	case "air_drone_strike", "shelling_artillery_missile_attack", "disrupted_weapons_use":
-		return true
-	}
-	return false
+	return sitrep.IsStrike(typ) || typ == "disrupted_weapons_use"
 }
 
 // enumeration returns the country of a sentence that lists three places or

@@ -300,7 +300,7 @@ func collect(docs []Doc) []report {
 				continue // a statement, or a type outside the vocabulary
 			}
 			r := report{doc: di, ev: ei, main: main, family: nums.of(a.EventType), typ: e.Type, country: country,
-				strike: e.Type == "air_drone_strike" || e.Type == "shelling_artillery_missile_attack",
+				strike: sitrep.IsStrike(e.Type),
 				inter:  e.Type == "disrupted_weapons_use"}
 			main = false
 			if e.Date != nil {
