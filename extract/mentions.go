@@ -3,6 +3,7 @@ package extract
 import (
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/sitrep/sitrep/gazetteer"
@@ -116,6 +117,18 @@ func keep(cands []*gazetteer.Entry, ok func(*gazetteer.Entry) bool) []*gazetteer
 	return out
 }
 
+// acronym reports whether w is a word of two to five letters, none of them
+// lower case ("SLM", "RSF").
+func acronym(w string) bool {
+	n := 0
+	for _, r := range w {
+		if n++; n > 5 || unicode.IsLower(r) {
+			return false
+		}
+	}
+	return n >= 2
+}
+
 // readable returns the candidates that the words toks[i:i+n] can mean:
 //   - a name that begins with a common noun in the text ("the city of
 //     Alexandria", "région de Kharkiv") is a region's or a town's of the
@@ -130,7 +143,7 @@ func (d *doc) readable(i, n int, cands []*gazetteer.Entry) []*gazetteer.Entry {
 	if n > 1 && !t.Cap {
 		return keep(cands, func(c *gazetteer.Entry) bool { return !c.Minor })
 	}
-	if w := d.text[t.Start:t.End]; n == 1 && utf8.RuneCountInString(w) <= 5 && strings.ToUpper(w) == w {
+	if n == 1 && acronym(d.text[t.Start:t.End]) {
 		return keep(cands, func(c *gazetteer.Entry) bool {
 			return c.Kind != gazetteer.City || textnorm.Fold(c.Name) == t.Norm
 		})
